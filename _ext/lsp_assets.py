@@ -1,0 +1,71 @@
+"""Local Sphinx extension: an offline site with the exercise front-end, and no CDN machinery.
+
+- Serves `book/static/` as `_static/` (so the exercise front-end is at `_static/lsp/`), added to
+  `html_static_path` *after* Jupyter Book has scanned the book's own `_static/`, which it would
+  otherwise add to every page file by file.
+- Adds the exercise stylesheet and the small module loader to every page; the loader imports
+  the exercise module only on pages that hold an exercise.
+- Removes what would reach other hosts or only fail offline: sphinx-thebe's scripts (thebe is
+  off, yet its config script is still written, and written twice, which throws
+  "Identifier 'THEBE_JS_URL' has already been declared"), and the embedded ipywidgets state
+  (the site mounts exercises from their text/html representation, not from widget state).
+- With the environment variable LSP_EDITIE=docent the `docent` tag is set, so that
+  ``{only} docent`` blocks appear only in the teacher edition.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+STATIC = Path(__file__).resolve().parent.parent / "book" / "static"
+STYLESHEETS = ["lsp/oefening.css"]
+MODULES = ["lsp/loader.js"]
+
+
+def _register_static(app: Sphinx, config) -> None:
+    config.html_static_path.append(str(STATIC))
+    if os.environ.get("LSP_EDITIE") == "docent":
+        app.tags.add("docent")
+
+
+def _unwanted(script) -> bool:
+    filename = getattr(script, "filename", str(script)) or ""
+    body = (getattr(script, "attributes", {}) or {}).get("body", "")
+    script_type = (getattr(script, "attributes", {}) or {}).get("type", "")
+    return (
+        "thebe" in filename
+        or "THEBE_JS_URL" in body
+        or script_type == "application/vnd.jupyter.widget-state+json"
+    )
+
+
+def _drop_thebe_config(app: Sphinx, doctree, docname) -> None:
+    """sphinx-thebe writes a thebe/Binder config block into every page, even with thebe off."""
+    for node in list(doctree.findall(nodes.raw)):
+        if "x-thebe-config" in node.astext():
+            node.parent.remove(node)
+
+
+def _clean_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    scripts = context.get("script_files")
+    if scripts:
+        context["script_files"] = [s for s in scripts if not _unwanted(s)]
+    styles = context.get("css_files")
+    if styles:
+        context["css_files"] = [s for s in styles if "thebe" not in getattr(s, "filename", str(s))]
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", _register_static)
+    for css in STYLESHEETS:
+        app.add_css_file(css)
+    for module in MODULES:
+        app.add_js_file(module, type="module")
+    app.connect("doctree-resolved", _drop_thebe_config, priority=900)  # after sphinx-thebe
+    # after myst-nb (priority 500) has added its per-page scripts
+    app.connect("html-page-context", _clean_page, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

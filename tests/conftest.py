@@ -1,0 +1,66 @@
+"""Session fixtures: the strictly built site, served on 127.0.0.1, and a browser."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_DIR = ROOT / "_build"
+HTML_DIR = BUILD_DIR / "html"
+
+
+@dataclass
+class Build:
+    returncode: int
+    log: str
+    html: Path
+
+
+def strict_build(path_output: Path | None = None, env: dict | None = None) -> Build:
+    """Build the book as the README does: jupyter-book build . -n -W --keep-going."""
+    cmd = [sys.executable, "-m", "jupyter_book", "build", str(ROOT), "-n", "-W", "--keep-going"]
+    if path_output is not None:
+        cmd += ["--path-output", str(path_output)]
+    proc = subprocess.run(
+        cmd,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=1800,
+    )
+    out = (path_output or ROOT) / "_build" / "html"
+    return Build(proc.returncode, proc.stdout + proc.stderr, out)
+
+
+@pytest.fixture(scope="session")
+def site() -> Build:
+    return strict_build()
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    from browser_helpers import serve_directory
+
+    assert site.returncode == 0, site.log[-5000:]
+    with serve_directory(site.html) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from browser_helpers import chromium_available, launch_browser
+
+    if not chromium_available():
+        pytest.fail(
+            "Chromium ontbreekt: installeer het Debian-pakket 'chromium' (zie README). "
+            "Browsertests worden nooit overgeslagen."
+        )
+    with launch_browser() as b:
+        yield b

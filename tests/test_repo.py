@@ -1,0 +1,63 @@
+"""Promises about the repository itself: own words, clean notebooks, README and CI agree."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+from conftest import ROOT
+
+VERBATIM = ROOT.parent / "shared" / "tools" / "verbatim_check.py"
+# Text a reader sees that the checker's default paths do not cover.
+EXTRA_TEXT = ["begrippen", "bronnen", "begrippenlijst.md", "bronnen.md", "CONTRIBUTING.md", "_ext"]
+
+
+def _verbatim(*paths: str) -> subprocess.CompletedProcess:
+    assert VERBATIM.is_file(), f"{VERBATIM} ontbreekt: ../shared hoort naast de projectmap te staan"
+    return subprocess.run(
+        [sys.executable, str(VERBATIM), *paths], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_verbatim_check_finds_no_copied_runs():
+    proc = _verbatim()
+    assert "verbatim: 0 copied runs" in proc.stdout, proc.stdout[-4000:]
+    assert proc.returncode == 0
+
+
+def test_verbatim_check_on_the_other_reader_text():
+    proc = _verbatim(*EXTRA_TEXT)
+    assert "verbatim: 0 copied runs" in proc.stdout, proc.stdout[-4000:]
+
+
+def test_chapters_are_stored_without_outputs():
+    dirty = []
+    for path in sorted((ROOT / "chapters").glob("*.ipynb")):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for i, cell in enumerate(nb["cells"]):
+            if cell["cell_type"] == "code" and (cell.get("outputs") or cell.get("execution_count")):
+                dirty.append(f"{path.name} cel {i}")
+    assert dirty == []
+
+
+def test_readme_has_exactly_two_commands_and_ci_runs_the_test_one():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Snel aan de slag.*?```(?:sh|bash)?\n(.*?)```", readme, re.S)
+    assert block, "README mist het blok 'Snel aan de slag' met de twee commando's"
+    commands = [line for line in block.group(1).splitlines() if line.strip() and not line.startswith("#")]
+    assert commands == ["make book", "make test"]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"^make test$", ci, re.M)
+
+
+def test_no_skip_without_a_linked_reason():
+    """A skipped test is a failing promise: every skip in tests/ names an issue or URL."""
+    offenders = []
+    for path in (ROOT / "tests").rglob("*.py"):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"pytest\.skip\(|mark\.skip(if)?\(|importorskip\(|mark\.xfail\(", line):
+                if not re.search(r"https?://|issue\s*#?\d+", line, re.I):
+                    offenders.append(f"{path.name}:{n}")
+    assert offenders == []
