@@ -1,0 +1,1 @@
+"""Lerende sociale professionals: helpers for the chapters (data, glue, figures, exercises)."""

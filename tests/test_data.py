@@ -1,0 +1,152 @@
+"""data/*.csv: every file validates; broken files give clear Dutch errors; number formatting."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from book.data import DATA_DIR, LIST_FILES, DataError, format_number, load, load_all, number_files, value
+
+FIXTURES = Path(__file__).parent / "fixtures" / "data"
+ALL_FILES = sorted(p.stem for p in DATA_DIR.glob("*.csv"))
+
+
+@pytest.mark.parametrize("name", ALL_FILES)
+def test_every_data_file_validates(name: str) -> None:
+    df = load(name)
+    assert len(df) > 0
+    assert (df["bron_sectie"] != "").all()
+
+
+def test_expected_files_present() -> None:
+    expected = {"h0_inleiding", "h1_mda", "h2_eigen_kracht", "h3_house_of_hope", "h4_publieke_ruimtes",
+                "h5_tegenprestatie", "h6_reflectie"}
+    assert expected <= set(number_files())
+    assert set(LIST_FILES) <= set(ALL_FILES)
+
+
+def test_ids_unique_across_all_files() -> None:
+    ids: list[str] = []
+    for name in ALL_FILES:
+        ids += list(load(name)["id"])
+    assert len(ids) == len(set(ids))
+
+
+def test_derived_rows_name_existing_inputs() -> None:
+    df = load_all()
+    for ident, r in df[df["kwalificatie"] == "derived"].iterrows():
+        refs = re.findall(r"\bh[0-6]_[a-z0-9_]+\b(?!\.csv)", r["toelichting"])
+        if r["toelichting"].startswith("Berekend"):
+            assert refs, ident
+        for ref in refs:
+            assert ref in df.index, f"{ident} verwijst naar onbekende id {ref}"
+
+
+def test_derived_values_match_their_inputs() -> None:
+    v = lambda i: float(value(i)["waarde"])  # noqa: E731
+    assert v("h2_ek_prijs_afgeleid") == v("h2_ek_investering") / v("h2_ek_gekocht")
+    assert round(v("h2_ek_prijs_per_conferentie") / (v("h2_ek_armoede_realisatie_2013") / 100)) == v("h2_kosten_per_gerealiseerde_armoede")
+    assert round(v("h2_ek_prijs_per_conferentie") / (v("h2_ek_jeugd_realisatie") / 100)) == v("h2_kosten_per_gerealiseerde_jeugd")
+    assert v("h2_ek_armoede_inzet_totaal") == v("h2_ek_armoede_inzet_2013") + v("h2_ek_armoede_inzet_2014")
+    parts = load_all().query("groep == 'h3_herkomst' and kwalificatie != 'derived'")["waarde"].sum()
+    assert v("h3_herkomst_niet_vermeld") == 100 - parts
+    meetings = load("h6_bijeenkomsten")["soort"].value_counts()
+    assert v("h6_reflectiebijeenkomsten") == meetings["reflectiebijeenkomst"]
+    assert v("h6_onderzoeksworkshops") == meetings["onderzoeksworkshop"]
+
+
+def test_issue_numbers_keep_their_bounds() -> None:
+    expect = {
+        "h0_inwoners_rotterdam": "meer dan 600.000", "h0_nationaliteiten_rotterdam": "140",
+        "h2_kwetsbare_burgers": "30.000", "h2_ek_gekocht": "meer dan 450",
+        "h2_ek_investering": "meer dan 1,8 miljoen euro", "h2_ek_prijs_per_conferentie": "ongeveer 4.000 euro",
+        "h2_ek_jeugd_max_per_jaar": "hoogstens 50", "h2_ek_jeugd_realisatie": "meer dan 60%",
+        "h2_ek_armoede_realisatie_2013": "minder dan 30%", "h2_ek_bjz_2013": "minder dan 13",
+        "h3_vrijwilligers": "meer dan 200", "h4_ow_inwoners": "bijna 10.000", "h4_oc_inwoners": "meer dan 13.000",
+        "h5_rw_uren": "minstens 20 uur per week", "h5_ov_geworven": "ongeveer 35–40",
+        "h5_kc_leeftijd": "18–57 jaar", "h6_publiek_per_bijeenkomst": "ongeveer 50",
+    }
+    for ident, text in expect.items():
+        assert format_number(value(ident)) == text, ident
+
+
+def test_value_of_unknown_id() -> None:
+    with pytest.raises(DataError, match="Onbekende id 'h9_bestaat_niet'"):
+        value("h9_bestaat_niet")
+
+
+def test_load_returns_a_copy() -> None:
+    df = load("h1_mda")
+    df.loc[:, "waarde"] = 0
+    assert load("h1_mda")["waarde"].max() > 0
+
+
+# --- broken fixtures: (file, expected fragments of the Dutch message) ---------------------------
+BROKEN = [
+    ("ontbrekende_kolom", ["ontbrekende_kolom.csv", "regel 1", "kolom 'eenheid'", "verplichte kolom ontbreekt"]),
+    ("tekst_in_getal", ["tekst_in_getal.csv", "regel 3", "kolom 'waarde'", "verwacht een getal", "'ruim 450'"]),
+    ("procent_te_hoog", ["procent_te_hoog.csv", "regel 2", "kolom 'waarde'", "0 tot en met 100", "'130'"]),
+    ("onbekende_kwalificatie", ["onbekende_kwalificatie.csv", "regel 2", "kolom 'kwalificatie'", "'about'"]),
+    ("delen_boven_100", ["delen_boven_100.csv", "regel 3", "kolom 'waarde'", "hoogstens 100%", "110%"]),
+    ("leeg", ["leeg.csv", "leeg bestand"]),
+    ("alleen_kopregel", ["alleen_kopregel.csv", "alleen een kopregel"]),
+    ("latin1", ["latin1.csv", "regel 2", "UTF-8", "0xeb"]),
+    ("dubbele_id", ["dubbele_id.csv", "regel 3", "kolom 'id'", "'h2_a'", "regel 2"]),
+    ("lege_waarde", ["lege_waarde.csv", "regel 2", "kolom 'waarde'", "lege cel"]),
+    ("afgeleid_zonder_formule", ["afgeleid_zonder_formule.csv", "regel 2", "kolom 'toelichting'", "rekenregel"]),
+    ("komma_decimaal", ["komma_decimaal.csv", "regel 2", "kolom 'waarde'", "'1,5'"]),
+    ("verkeerd_hoofdstuk", ["verkeerd_hoofdstuk.csv", "regel 2", "kolom 'hoofdstuk'", "verwacht 2"]),
+    ("onbekende_kolom", ["onbekende_kolom.csv", "regel 1", "kolom 'opmerking'", "onbekende kolom"]),
+    ("grens_zonder_afgeleid", ["grens_zonder_afgeleid.csv", "regel 2", "kolom 'grens'", "alleen voor 'derived'"]),
+]
+
+
+@pytest.mark.parametrize(("name", "fragments"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_broken_file_gives_dutch_error(name: str, fragments: list[str]) -> None:
+    with pytest.raises(DataError) as info:
+        load(name, data_dir=FIXTURES)
+    assert isinstance(info.value, ValueError)
+    for fragment in fragments:
+        assert fragment in str(info.value), (fragment, str(info.value))
+
+
+def test_duplicate_id_across_files() -> None:
+    with pytest.raises(DataError) as info:
+        load_all(FIXTURES / "dubbel")
+    msg = str(info.value)
+    assert "b.csv" in msg and "regel 3" in msg and "kolom 'id'" in msg and "a.csv en b.csv" in msg
+
+
+def test_valid_fixture_loads() -> None:
+    assert format_number(load("geldig", data_dir=FIXTURES).iloc[0]) == "450"
+
+
+# --- format_number ------------------------------------------------------------------------------
+def _r(waarde: float, eenheid: str, kwal: str, **kw: object) -> dict[str, object]:
+    return {"waarde": waarde, "eenheid": eenheid, "kwalificatie": kwal, "grens": "", "waarde_tot": float("nan"),
+            "toelichting": "", **kw}
+
+
+@pytest.mark.parametrize(("row", "text"), [
+    (_r(450, "conferenties", "more_than"), "meer dan 450"),
+    (_r(30, "procent", "less_than"), "minder dan 30%"),
+    (_r(4000, "euro", "circa"), "ongeveer 4.000 euro"),
+    (_r(50, "conferenties", "at_most"), "hoogstens 50"),
+    (_r(20, "uur per week", "at_least"), "minstens 20 uur per week"),
+    (_r(10000, "inwoners", "almost"), "bijna 10.000"),
+    (_r(600000, "inwoners", "more_than"), "meer dan 600.000"),
+    (_r(1800000, "euro", "more_than"), "meer dan 1,8 miljoen euro"),
+    (_r(1.5, "jaar", "exact"), "1,5 jaar"),
+    (_r(57.5, "jaar", "exact"), "57,5 jaar"),
+    (_r(2300, "euro", "exact"), "2.300 euro"),
+    (_r(2013, "jaartal", "exact"), "2013"),
+    (_r(1, "op de 5", "circa"), "ongeveer 1 op de 5"),
+    (_r(35, "klanten", "circa", waarde_tot=40.0), "ongeveer 35–40"),
+    (_r(13333, "euro", "derived", grens="more_than", toelichting="Berekend: a / b"), "meer dan 13.333 euro (berekend)"),
+    (_r(8, "bijeenkomsten", "derived", grens="exact", toelichting="Geteld: rijen"), "8"),
+    (_r(1234567.25, "personen", "exact"), "1.234.567,25"),
+])
+def test_format_number(row: dict[str, object], text: str) -> None:
+    assert format_number(row) == text
