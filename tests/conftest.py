@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -24,7 +25,12 @@ class Build:
 
 def strict_build(path_output: Path | None = None, env: dict | None = None) -> Build:
     """Build the book as the README does: jupyter-book build . -n -W --keep-going."""
-    cmd = [sys.executable, "-m", "jupyter_book", "build", str(ROOT), "-n", "-W", "--keep-going"]
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")  # the package has no __main__
+    cmd = [str(jupyter_book), "build", str(ROOT), "-n", "-W", "--keep-going"]
+    out = (path_output or ROOT) / "_build" / "html"
+    # Pages of an earlier build that the toc no longer has would linger; the execution
+    # cache (_build/.jupyter_cache) is kept, so unchanged notebooks are not run again.
+    shutil.rmtree(out, ignore_errors=True)
     if path_output is not None:
         cmd += ["--path-output", str(path_output)]
     proc = subprocess.run(
@@ -35,7 +41,6 @@ def strict_build(path_output: Path | None = None, env: dict | None = None) -> Bu
         env={**os.environ, **(env or {})},
         timeout=1800,
     )
-    out = (path_output or ROOT) / "_build" / "html"
     return Build(proc.returncode, proc.stdout + proc.stderr, out)
 
 

@@ -35,7 +35,7 @@ READY_JS = """() => Array.from(document.querySelectorAll('.lsp-oefening'))
 def build(src: Path) -> float:
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "jupyter_book", "build", str(src), "-n", "-W", "--keep-going", "-q"],
+        [str(Path(sys.executable).with_name("jupyter-book")), "build", str(src), "-n", "-W", "--keep-going", "-q"],
         cwd=src,
         check=True,
         capture_output=True,
