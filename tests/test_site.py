@@ -127,3 +127,11 @@ def test_page_in_browser(page_name, site_url, browser):
         assert run_axe(page) == []
     finally:
         page.context.close()
+
+
+def test_instructors_can_download_every_chapter_notebook(site):
+    """The download button offers the chapter's .ipynb (stored without outputs) from the site itself."""
+    for chapter in sorted((ROOT / "chapters").glob("[0-9]*.ipynb")):
+        page = (site.html / "chapters" / f"{chapter.stem}.html").read_text(encoding="utf-8")
+        assert f'href="../_sources/chapters/{chapter.name}"' in page
+        assert (site.html / "_sources" / "chapters" / chapter.name).read_bytes() == chapter.read_bytes()

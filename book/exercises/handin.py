@@ -1,0 +1,56 @@
+"""The hand-in block of a chapter ("Inleveren"): export, print, import and erase answers.
+
+The answers themselves live in the browser (localStorage); the block only needs the student
+version of every exercise of the chapter, so its export carries titles and question texts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import traitlets
+
+from .spec import ExerciseSpecError, all_spec_paths, load_spec, student_dict
+from .widget import CSS_PATH, ESM_PATH, editie, html_container
+
+
+def hoofdstuk_specs(hoofdstuk: int, directory: Path | None = None) -> list[dict[str, Any]]:
+    """Student dicts of every exercise of a chapter, sorted by id. Broken files raise."""
+    out = []
+    ed = editie()
+    for path in all_spec_paths(directory):
+        spec = load_spec(path=path)
+        if spec.hoofdstuk == hoofdstuk:
+            data = student_dict(spec, ed)
+            data.pop("docent", None)          # the hand-in block never needs teacher text
+            out.append(data)
+    return out
+
+
+class InleverWidget(anywidget.AnyWidget):
+    _esm = ESM_PATH
+    _css = CSS_PATH
+
+    soort = traitlets.Unicode("inleveren").tag(sync=True)
+    hoofdstuk = traitlets.Int(0).tag(sync=True)
+    oefeningen = traitlets.List().tag(sync=True)
+
+    def html(self) -> str:
+        payload = {"soort": "inleveren", "hoofdstuk": self.hoofdstuk, "oefeningen": self.oefeningen}
+        return html_container("lsp-inleveren", {"data-hoofdstuk": str(self.hoofdstuk)}, payload)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        data, metadata = bundle if isinstance(bundle, tuple) else ((bundle or {}), {})
+        data = dict(data)
+        data["text/html"] = self.html()
+        return data, metadata
+
+
+def inleveren(hoofdstuk: int, directory: Path | None = None) -> InleverWidget:
+    """The hand-in block for chapter ``hoofdstuk`` (0 = Inleiding, 1-6)."""
+    if isinstance(hoofdstuk, bool) or not isinstance(hoofdstuk, int) or not 0 <= hoofdstuk <= 6:
+        raise ExerciseSpecError(f"inleveren(): verwacht een hoofdstuknummer 0 t/m 6; gevonden {hoofdstuk!r}")
+    return InleverWidget(hoofdstuk=hoofdstuk, oefeningen=hoofdstuk_specs(hoofdstuk, directory))

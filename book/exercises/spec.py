@@ -1,0 +1,573 @@
+"""Exercise specification: pydantic models and a loader with Dutch error messages.
+
+An exercise lives in ``exercises/<id>.yml`` (format: ``exercises/README.md``).  ``load_spec``
+reads and validates one file; every problem becomes an ``ExerciseSpecError`` (a ``ValueError``)
+whose message is Dutch and names the file, the field path, what was expected and what was found.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+REPO_ROOT = Path(__file__).resolve().parent.parent.parent
+EXERCISES_DIR = REPO_ROOT / "exercises"
+
+MAX_FILE_BYTES = 1_000_000          # a spec file larger than this is refused
+MAX_JSON_CHARS = 2_000_000          # after YAML aliases are expanded
+ID_PATTERN = r"^[a-z0-9_]+$"
+FORMAT_VERSION = 1
+
+WERKVORMEN = ("alleen", "tweetallen", "groepje", "klassengesprek")
+KWALITEITEN = ("steunend", "neutraal", "belastend")
+DEFAULT_SOORTEN = ["familie", "vrienden", "buren", "school of werk", "professionals", "organisaties"]
+DEFAULT_SCHAAL = ["nog niet", "een beetje", "redelijk", "goed", "heel goed"]
+STELLING_SCHAAL = ["helemaal oneens", "oneens", "neutraal", "eens", "helemaal eens"]
+
+
+class ExerciseSpecError(ValueError):
+    """A spec file is missing or malformed; the message is Dutch and meant for authors."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Models
+# ---------------------------------------------------------------------------------------------
+
+Tekst = Annotated[str, Field(min_length=1, max_length=50_000)]
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=60)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=False)
+
+
+class _Vraag(_Strict):
+    id: Id
+    toelichting: Tekst | None = None
+
+
+class OpenVraag(_Vraag):
+    type: Literal["open"]
+    vraag: Tekst
+    kijkpunten: list[Tekst] = Field(default_factory=list)
+
+
+class RangschikkingVraag(_Vraag):
+    type: Literal["rangschikking"]
+    vraag: Tekst
+    items: list[Tekst] = Field(min_length=2, max_length=30)
+
+    @model_validator(mode="after")
+    def _unique(self) -> RangschikkingVraag:
+        _check_unique(self.items, "items")
+        return self
+
+
+class TweedeRonde(_Strict):
+    informatie: Tekst
+
+
+class StellingVraag(_Vraag):
+    type: Literal["stelling"]
+    vraag: Tekst | None = None
+    stellingen: list[Tekst] = Field(min_length=1, max_length=30)
+    tweede_ronde: TweedeRonde | None = None
+
+
+class SorteerItem(_Strict):
+    tekst: Tekst
+    categorie: Tekst | None = None
+    uitleg: Tekst | None = None
+
+
+class SorterenVraag(_Vraag):
+    type: Literal["sorteren"]
+    vraag: Tekst
+    categorieen: list[Tekst] = Field(min_length=2, max_length=12)
+    items: list[SorteerItem] = Field(min_length=1, max_length=60)
+
+    @model_validator(mode="after")
+    def _check(self) -> SorterenVraag:
+        _check_unique(self.categorieen, "categorieen")
+        _check_unique([i.tekst for i in self.items], "items (tekst)")
+        for n, item in enumerate(self.items):
+            if item.categorie is not None and item.categorie not in self.categorieen:
+                raise ValueError(
+                    f"items[{n}].categorie: verwacht een van de categorieen "
+                    f"{_lijst(self.categorieen)}; gevonden {item.categorie!r}"
+                )
+        return self
+
+
+class MeerkeuzeOptie(_Strict):
+    tekst: Tekst
+    juist: bool
+    uitleg: Tekst | None = None
+
+
+class MeerkeuzeVraag(_Vraag):
+    type: Literal["meerkeuze"]
+    vraag: Tekst
+    opties: list[MeerkeuzeOptie] = Field(min_length=2, max_length=12)
+
+    @model_validator(mode="after")
+    def _check(self) -> MeerkeuzeVraag:
+        if not any(o.juist for o in self.opties):
+            raise ValueError("opties: verwacht minstens één optie met 'juist: true'; gevonden geen")
+        _check_unique([o.tekst for o in self.opties], "opties (tekst)")
+        return self
+
+
+class Knoop(_Strict):
+    naam: Tekst
+    soort: Tekst
+    sterkte: Literal[1, 2, 3]
+    kwaliteit: Literal["steunend", "neutraal", "belastend"]
+
+
+class NetwerkVraag(_Vraag):
+    type: Literal["netwerk"]
+    vraag: Tekst
+    centrum: Tekst
+    soorten: list[Tekst] = Field(default_factory=lambda: list(DEFAULT_SOORTEN), min_length=1)
+    startknopen: list[Knoop] = Field(default_factory=list, max_length=60)
+
+    @model_validator(mode="after")
+    def _check(self) -> NetwerkVraag:
+        _check_unique(self.soorten, "soorten")
+        for n, k in enumerate(self.startknopen):
+            if k.soort not in self.soorten:
+                raise ValueError(
+                    f"startknopen[{n}].soort: verwacht een van de soorten {_lijst(self.soorten)}; "
+                    f"gevonden {k.soort!r}"
+                )
+        return self
+
+
+class Keuze(_Strict):
+    tekst: Tekst
+    naar: Id
+
+
+class DilemmaKnoop(_Strict):
+    tekst: Tekst
+    keuzes: list[Keuze] = Field(default_factory=list, max_length=8)
+    reflectie: Tekst | None = None
+
+
+class DilemmaVraag(_Vraag):
+    type: Literal["dilemma"]
+    vraag: Tekst
+    start: Id
+    knopen: dict[Id, DilemmaKnoop] = Field(min_length=2, max_length=60)
+
+    @model_validator(mode="after")
+    def _check(self) -> DilemmaVraag:
+        if self.start not in self.knopen:
+            raise ValueError(
+                f"start: verwacht de id van een knoop ({_lijst(list(self.knopen))}); "
+                f"gevonden {self.start!r}"
+            )
+        for kid, knoop in self.knopen.items():
+            for n, keuze in enumerate(knoop.keuzes):
+                if keuze.naar not in self.knopen:
+                    raise ValueError(
+                        f"knopen.{kid}.keuzes[{n}].naar: verwacht de id van een bestaande knoop "
+                        f"({_lijst(list(self.knopen))}); gevonden {keuze.naar!r}"
+                    )
+        # every path must be able to end: an end node (no choices) must be reachable
+        seen, todo = set(), [self.start]
+        while todo:
+            k = todo.pop()
+            if k in seen:
+                continue
+            seen.add(k)
+            todo.extend(c.naar for c in self.knopen[k].keuzes)
+        if not any(not self.knopen[k].keuzes for k in seen):
+            raise ValueError(
+                "knopen: verwacht minstens één eindknoop (een knoop zonder keuzes) die vanaf "
+                f"de start bereikbaar is; gevonden geen"
+            )
+        return self
+
+
+class ZelfbeoordelingVraag(_Vraag):
+    type: Literal["zelfbeoordeling"]
+    vraag: Tekst
+    aspecten: list[Tekst] = Field(min_length=3, max_length=20)
+    schaal: list[Tekst] = Field(default_factory=lambda: list(DEFAULT_SCHAAL), min_length=5, max_length=5)
+
+    @model_validator(mode="after")
+    def _check(self) -> ZelfbeoordelingVraag:
+        _check_unique(self.aspecten, "aspecten")
+        return self
+
+
+class InformatieBlok(_Vraag):
+    type: Literal["informatie"]
+    titel: Tekst | None = None
+    tekst: Tekst
+
+
+Vraag = Annotated[
+    Union[
+        OpenVraag,
+        RangschikkingVraag,
+        StellingVraag,
+        SorterenVraag,
+        MeerkeuzeVraag,
+        NetwerkVraag,
+        DilemmaVraag,
+        ZelfbeoordelingVraag,
+        InformatieBlok,
+    ],
+    Field(discriminator="type"),
+]
+VRAAG_TYPES = (
+    "open", "rangschikking", "stelling", "sorteren", "meerkeuze", "netwerk", "dilemma",
+    "zelfbeoordeling", "informatie",
+)
+
+
+class Docent(_Strict):
+    handleiding: Tekst | None = None
+    per_vraag: dict[str, Tekst] = Field(default_factory=dict)
+
+
+class Oefening(_Strict):
+    versie: Literal[1]
+    id: Id
+    titel: Tekst
+    hoofdstuk: Annotated[int, Field(ge=0, le=6)]
+    duur_minuten: Annotated[int, Field(gt=0, le=600)] | None = None
+    werkvorm: list[Literal["alleen", "tweetallen", "groepje", "klassengesprek"]] = Field(
+        default_factory=list
+    )
+    leerdoelen: list[Tekst] = Field(default_factory=list)
+    begrippen: list[Tekst] = Field(default_factory=list)
+    casus: Tekst | None = None
+    vragen: list[Vraag] = Field(min_length=1, max_length=60)
+    docent: Docent | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Oefening:
+        seen: dict[str, int] = {}
+        for n, v in enumerate(self.vragen):
+            if v.id in seen:
+                raise ValueError(
+                    f"vragen[{n}].id: verwacht een id die uniek is binnen het bestand; "
+                    f"gevonden {v.id!r}, dat ook al bij vragen[{seen[v.id]}] staat"
+                )
+            seen[v.id] = n
+        if self.docent is not None:
+            for qid in self.docent.per_vraag:
+                if qid not in seen:
+                    raise ValueError(
+                        f"docent.per_vraag.{qid}: verwacht de id van een vraag "
+                        f"({_lijst(list(seen))}); gevonden {qid!r}"
+                    )
+        return self
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------------
+
+def _lijst(items: list[str]) -> str:
+    shown = ", ".join(repr(i) for i in items[:12])
+    return shown + (", ..." if len(items) > 12 else "")
+
+
+def _check_unique(items: list[str], veld: str) -> None:
+    seen = set()
+    for n, item in enumerate(items):
+        if item in seen:
+            raise ValueError(
+                f"{veld}: verwacht dat elke waarde één keer voorkomt; gevonden {item!r} "
+                f"twee keer (de tweede keer op plaats {n + 1})"
+            )
+        seen.add(item)
+
+
+def _type_naam(value: Any) -> str:
+    if value is None:
+        return "niets (leeg)"
+    if isinstance(value, bool):
+        return f"ja/nee-waarde {value!r}"
+    if isinstance(value, int):
+        return f"het getal {value!r}"
+    if isinstance(value, float):
+        return f"het kommagetal {value!r}"
+    if isinstance(value, str):
+        short = value if len(value) <= 60 else value[:57] + "..."
+        return f"de tekst {short!r}"
+    if isinstance(value, list):
+        return f"een lijst met {len(value)} element(en)"
+    if isinstance(value, dict):
+        return f"een mapping met de velden {_lijst([str(k) for k in value])}"
+    return f"een waarde van soort {type(value).__name__}"
+
+
+def _loc(loc: tuple[Any, ...], data: Any) -> str:
+    """Dotted field path; drops the discriminator tag pydantic inserts after a list index."""
+    parts: list[str] = []
+    node = data
+    skip_next_tag = False
+    for item in loc:
+        if skip_next_tag and isinstance(item, str) and item in VRAAG_TYPES:
+            skip_next_tag = False
+            continue
+        skip_next_tag = False
+        if isinstance(item, int):
+            parts.append(f"[{item}]")
+            if isinstance(node, list) and 0 <= item < len(node):
+                node = node[item]
+                if isinstance(node, dict) and "type" in node:
+                    skip_next_tag = True
+            else:
+                node = None
+        else:
+            if item in ("function-after", "function-before"):
+                continue
+            parts.append(("." if parts else "") + str(item))
+            node = node.get(item) if isinstance(node, dict) else None
+    return "".join(parts) or "(het hele bestand)"
+
+
+def _value_at(loc: tuple[Any, ...], data: Any) -> Any:
+    node = data
+    for item in loc:
+        if isinstance(node, list) and isinstance(item, int) and 0 <= item < len(node):
+            node = node[item]
+        elif isinstance(node, dict) and item in node:
+            node = node[item]
+        elif isinstance(item, str) and item in VRAAG_TYPES:
+            continue
+        else:
+            return _MISSING
+    return node
+
+
+_MISSING = object()
+
+
+def _expected(err: dict[str, Any]) -> str:
+    t = err["type"]
+    ctx = err.get("ctx") or {}
+    simple = {
+        "string_type": "tekst",
+        "int_type": "een geheel getal",
+        "int_parsing": "een geheel getal",
+        "bool_type": "true of false",
+        "list_type": "een lijst (regels die met '- ' beginnen of [a, b])",
+        "dict_type": "een mapping (regels 'veld: waarde')",
+        "model_type": "een mapping (regels 'veld: waarde')",
+        "model_attributes_type": "een mapping (regels 'veld: waarde')",
+        "missing": "dit verplichte veld",
+        "string_pattern_mismatch": "alleen kleine letters, cijfers en _",
+    }
+    if t in simple:
+        return simple[t]
+    if t == "literal_error":
+        return "een van " + str(ctx.get("expected", "")).replace(" or ", ", ")
+    if t in ("too_short", "string_too_short"):
+        n = ctx.get("min_length", 1)
+        return "een niet-lege tekst" if t == "string_too_short" else f"minstens {n} element(en)"
+    if t in ("too_long", "string_too_long"):
+        n = ctx.get("max_length")
+        return f"hoogstens {n} tekens" if t == "string_too_long" else f"hoogstens {n} element(en)"
+    if t in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        ops = {"greater_than_equal": ">=", "greater_than": ">", "less_than_equal": "<=", "less_than": "<"}
+        bound = next(iter(ctx.values()), "")
+        return f"een getal {ops[t]} {bound}"
+    if t == "union_tag_invalid":
+        return "een type uit: " + ", ".join(VRAAG_TYPES)
+    if t == "union_tag_not_found":
+        return "een veld 'type' met een van: " + ", ".join(VRAAG_TYPES)
+    return err.get("msg", t)
+
+
+def _format_error(err: dict[str, Any], data: Any) -> str:
+    loc = tuple(err.get("loc", ()))
+    path = _loc(loc, data)
+    hint = _question_hint(loc, data)
+    t = err["type"]
+    if t == "value_error":
+        # our own validators phrase expected/found themselves; pydantic prefixes "Value error, "
+        msg = str(err.get("msg", "")).removeprefix("Value error, ")
+        first, _, rest = msg.partition(" ")
+        if first.endswith(":"):  # the message starts with a field path relative to loc
+            sub = first[:-1]
+            full = f"{path}.{sub}" if loc else sub
+            return f"veld {full}{hint}: {rest}"
+        return f"veld {path}{hint}: {msg}" if loc else msg
+    where = f"veld {path}{hint}"
+    if t == "extra_forbidden":
+        return f"{where}: dit veld is onbekend (tikfout?); verwacht alleen de velden uit exercises/README.md"
+    if t == "missing":
+        return f"{where}: verplicht veld ontbreekt"
+    if t == "union_tag_invalid":
+        found = (err.get("ctx") or {}).get("tag")
+        return f"veld {path}.type{hint}: verwacht {_expected(err)}; gevonden {found!r}"
+    value = err.get("input", _value_at(loc, data))
+    found = _type_naam(value) if value is not _MISSING else "niets"
+    return f"{where}: verwacht {_expected(err)}; gevonden {found}"
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys (PyYAML silently keeps the last one)."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    loader.flatten_mapping(node)
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "een sleutel moet een eenvoudige waarde zijn", key_node.start_mark
+            ) from None
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"het veld {key!r} staat twee keer in dezelfde mapping", key_node.start_mark
+            )
+        mapping[key] = loader.construct_object(value_node, deep=deep)
+    return mapping
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class _TooBig(Exception):
+    pass
+
+
+def _check_size(data: Any, limit: int) -> None:
+    """Walk the parsed YAML (aliases expanded) and stop as soon as it exceeds ``limit``."""
+    total = 0
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            total += 2 + 2 * len(node)
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            total += 2 + len(node)
+            stack.extend(node)
+        else:
+            total += len(str(node)) + 2
+        if total > limit:
+            raise _TooBig
+
+
+def _question_hint(loc: tuple[Any, ...], data: Any) -> str:
+    if len(loc) >= 2 and loc[0] == "vragen" and isinstance(loc[1], int) and isinstance(data, dict):
+        vragen = data.get("vragen")
+        if isinstance(vragen, list) and 0 <= loc[1] < len(vragen) and isinstance(vragen[loc[1]], dict):
+            qid = vragen[loc[1]].get("id")
+            return f" (de {loc[1] + 1}e vraag" + (f", id {qid!r})" if isinstance(qid, str) else ")")
+    return ""
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(REPO_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _fail(path: Path, msg: str) -> ExerciseSpecError:
+    return ExerciseSpecError(f"Fout in oefening {_rel(path)}: {msg}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------------------------
+
+def spec_path(oefening_id: str, directory: Path | None = None) -> Path:
+    if not isinstance(oefening_id, str) or not re.fullmatch(ID_PATTERN, oefening_id):
+        raise ExerciseSpecError(
+            f"Ongeldige naam van een oefening: verwacht kleine letters, cijfers en _ "
+            f"(zoals 'h1_abiba'); gevonden {oefening_id!r}"
+        )
+    return (directory or EXERCISES_DIR) / f"{oefening_id}.yml"
+
+
+def validate_data(data: Any, path: Path, expected_id: str | None = None) -> Oefening:
+    """Validate already-parsed YAML data; raise ExerciseSpecError with Dutch messages."""
+    if not isinstance(data, dict):
+        raise _fail(path, f"verwacht een mapping met velden (versie, id, titel, ...); gevonden {_type_naam(data)}")
+    try:
+        _check_size(data, MAX_JSON_CHARS)
+    except _TooBig:
+        raise _fail(path, f"het bestand wordt na uitvouwen van verwijzingen (&/*) te groot (hoogstens {MAX_JSON_CHARS} tekens)") from None
+    except RecursionError:
+        raise _fail(path, "het bestand is te diep genest") from None
+    if "versie" in data and data["versie"] != FORMAT_VERSION:
+        raise _fail(path, f"veld versie: verwacht {FORMAT_VERSION}; gevonden {_type_naam(data['versie'])}")
+    try:
+        spec = Oefening.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        lines = [_format_error(e, data) for e in errors[:8]]
+        more = f"\n  (en nog {len(errors) - 8} fout(en))" if len(errors) > 8 else ""
+        head = f"Fout in oefening {_rel(path)}" + (":" if len(lines) == 1 else f" ({len(errors)} fouten):")
+        raise ExerciseSpecError(head + ("\n  " if len(lines) > 1 else " ") + "\n  ".join(lines) + more) from None
+    if expected_id is not None and spec.id != expected_id:
+        raise _fail(path, f"veld id: verwacht {expected_id!r} (gelijk aan de bestandsnaam); gevonden {spec.id!r}")
+    return spec
+
+
+def load_spec(oefening_id: str | None = None, *, path: Path | str | None = None,
+              directory: Path | None = None) -> Oefening:
+    """Load and validate ``exercises/<oefening_id>.yml`` (or an explicit ``path``)."""
+    if path is None:
+        path = spec_path(oefening_id, directory)  # type: ignore[arg-type]
+    path = Path(path)
+    expected_id = path.stem if path.suffix == ".yml" else None
+    if not path.is_file():
+        raise ExerciseSpecError(
+            f"Oefening niet gevonden: verwacht het bestand {_rel(path)}; gevonden geen bestand met die naam"
+        )
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _fail(path, f"het bestand is te groot: {size} bytes; hoogstens {MAX_FILE_BYTES}")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise _fail(path, f"het bestand is geen UTF-8-tekst (byte {exc.start})") from None
+    try:
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f" op regel {mark.line + 1}, kolom {mark.column + 1}" if mark else ""
+        problem = exc.problem or exc.context or "onleesbare YAML"
+        raise _fail(path, f"YAML-fout{where}: {problem}. Controleer inspringing, dubbele punten en aanhalingstekens") from None
+    except yaml.YAMLError as exc:
+        raise _fail(path, f"YAML-fout: {exc}") from None
+    except RecursionError:
+        raise _fail(path, "het bestand is te diep genest") from None
+    return validate_data(data, path, expected_id)
+
+
+def all_spec_paths(directory: Path | None = None) -> list[Path]:
+    d = directory or EXERCISES_DIR
+    return sorted(p for p in d.glob("*.yml") if not p.name.startswith("_"))
+
+
+def student_dict(spec: Oefening, editie: str | None = None) -> dict[str, Any]:
+    """JSON-able dict for the front-end; the ``docent`` block only in the teacher edition."""
+    editie = editie if editie is not None else os.environ.get("LSP_EDITIE", "student")
+    data = spec.model_dump(mode="json", exclude_none=True)
+    if editie != "docent":
+        data.pop("docent", None)
+    return data
