@@ -15,13 +15,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
-STATIC = Path(__file__).resolve().parent.parent / "book" / "static"
+ROOT = Path(__file__).resolve().parent.parent
+STATIC = ROOT / "book" / "static"
+# What executed pages are made from besides their own cells. The execution cache and Sphinx
+# only look at a notebook's own text, so a changed CSV or exercise file would otherwise leave
+# stale figures and exercises on the site.
+EXECUTION_INPUTS = [ROOT / "book", ROOT / "data", ROOT / "exercises"]
 STYLESHEETS = ["lsp/oefening.css"]
 MODULES = ["lsp/loader.js"]
 
@@ -30,6 +37,27 @@ def _register_static(app: Sphinx, config) -> None:
     config.html_static_path.append(str(STATIC))
     if os.environ.get("LSP_EDITIE") == "docent":
         app.tags.add("docent")
+
+
+def _inputs_digest() -> str:
+    digest = hashlib.sha256()
+    for folder in EXECUTION_INPUTS:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(ROOT)).encode())
+                digest.update(path.read_bytes())
+    digest.update(os.environ.get("LSP_EDITIE", "").encode())
+    return digest.hexdigest()
+
+
+def _reexecute_when_inputs_change(app: Sphinx, env, added, changed, removed) -> list[str]:
+    digest = _inputs_digest()
+    if getattr(env, "lsp_inputs_digest", None) == digest:
+        return []
+    env.lsp_inputs_digest = digest
+    cache = app.config.nb_execution_cache_path or str(Path(app.outdir).parent / ".jupyter_cache")
+    shutil.rmtree(cache, ignore_errors=True)
+    return sorted(env.found_docs - set(added) - set(removed))
 
 
 def _unwanted(script) -> bool:
@@ -65,6 +93,7 @@ def setup(app: Sphinx) -> dict:
         app.add_css_file(css)
     for module in MODULES:
         app.add_js_file(module, type="module")
+    app.connect("env-get-outdated", _reexecute_when_inputs_change)
     app.connect("doctree-resolved", _drop_thebe_config, priority=900)  # after sphinx-thebe
     # after myst-nb (priority 500) has added its per-page scripts
     app.connect("html-page-context", _clean_page, priority=900)

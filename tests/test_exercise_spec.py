@@ -180,7 +180,7 @@ def test_html_representation_cannot_break_out():
     data, _ = OefeningWidget(spec)._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in data
     html = data["text/html"]
-    assert html.startswith('<div class="lsp-oefening" data-oefening="alle_typen">')
+    assert html.startswith('<div class="lsp-oefening" id="oefening-alle_typen" data-oefening="alle_typen">')
     assert html.count("<script") == 1 and html.count("</script>") == 1
     assert "<img" not in html and "&lt;" not in html.split("<noscript>")[0]
     payload = html.split('class="lsp-data">', 1)[1].split("</script>", 1)[0]
@@ -198,3 +198,20 @@ def test_inleveren_collects_chapter_specs():
     assert inleveren(2, directory=FIXTURES).oefeningen == []
     with pytest.raises(ExerciseSpecError, match="hoofdstuknummer"):
         inleveren(7)
+
+
+def test_number_placeholders_come_from_data(tmp_path):
+    """{getal:<id>} in any text becomes the formatted number of that row in data/."""
+    from book.data import format_number, value
+
+    spec = load_spec("h1_abiba")
+    assert format_number(value("h1_abiba_leeftijd")) in spec.casus
+    assert "{getal:" not in spec.model_dump_json()
+    bad = tmp_path / "getal_fout.yml"
+    bad.write_text(
+        "versie: 1\nid: getal_fout\ntitel: T\nhoofdstuk: 1\n"
+        "vragen:\n  - id: a\n    type: open\n    vraag: Hoe oud is {getal:h1_bestaat_niet}?\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ExerciseSpecError, match=r"getal_fout\.yml.*\{getal:h1_bestaat_niet\}.*bestaat niet"):
+        load_spec(path=bad)

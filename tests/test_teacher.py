@@ -117,10 +117,12 @@ def test_printed_workbook_renders_to_pdf_and_png(hoofdstuk, site_url, browser, t
 
     reader = PdfReader(io.BytesIO(pdf))
     text = _norm(" ".join(p.extract_text() or "" for p in reader.pages))
+    letters = re.sub(r"\W+", "", text).lower()  # PDF text breaks lines and hyphens at will
     specs = [load_spec(path=p) for p in all_spec_paths()]
     titles = [s.titel for s in specs if s.hoofdstuk == hoofdstuk]
     assert len(reader.pages) >= len(titles)
     for title in titles:
-        assert _norm(title)[:30] in text
-    assert "Naam:" in text and "Zoeken" not in text  # printed without the site's navigation
+        assert re.sub(r"\W+", "", title).lower()[:30] in letters
+    assert "Naam:" in text
+    assert "Werkboek (afdrukken)" not in text and "Ctrl" not in text  # printed without the site's navigation
     assert png.stat().st_size > 20_000

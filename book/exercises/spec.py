@@ -502,6 +502,43 @@ def spec_path(oefening_id: str, directory: Path | None = None) -> Path:
     return (directory or EXERCISES_DIR) / f"{oefening_id}.yml"
 
 
+NUMBER = re.compile(r"\{getal:([^}]*)\}")
+
+
+def _fill_numbers(data: Any, path: Path) -> Any:
+    """Replace ``{getal:<id>}`` in every text by the number of that row in data/, qualifier kept.
+
+    So a case can state its numbers (age, rent, debt) with their place in the source, the same
+    way chapter prose does with glue.
+    """
+    from book.data import DataError, format_number, value
+
+    def fill(text: str) -> str:
+        def one(match: re.Match) -> str:
+            ident = match.group(1).strip()
+            try:
+                return format_number(value(ident))
+            except (KeyError, DataError, LookupError):
+                raise _fail(
+                    path,
+                    f"{{getal:{ident}}}: verwacht de id van een getal in data/*.csv; "
+                    f"gevonden {ident!r}, en die id bestaat niet",
+                ) from None
+
+        return NUMBER.sub(one, text)
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, str):
+            return fill(node) if "{getal:" in node else node
+        if isinstance(node, list):
+            return [walk(x) for x in node]
+        if isinstance(node, dict):
+            return {k: walk(v) for k, v in node.items()}
+        return node
+
+    return walk(data)
+
+
 def validate_data(data: Any, path: Path, expected_id: str | None = None) -> Oefening:
     """Validate already-parsed YAML data; raise ExerciseSpecError with Dutch messages."""
     if not isinstance(data, dict):
@@ -512,6 +549,7 @@ def validate_data(data: Any, path: Path, expected_id: str | None = None) -> Oefe
         raise _fail(path, f"het bestand wordt na uitvouwen van verwijzingen (&/*) te groot (hoogstens {MAX_JSON_CHARS} tekens)") from None
     except RecursionError:
         raise _fail(path, "het bestand is te diep genest") from None
+    data = _fill_numbers(data, path)
     if "versie" in data and data["versie"] != FORMAT_VERSION:
         raise _fail(path, f"veld versie: verwacht {FORMAT_VERSION}; gevonden {_type_naam(data['versie'])}")
     try:

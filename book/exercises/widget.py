@@ -127,7 +127,9 @@ class OefeningWidget(anywidget.AnyWidget):
             "editie": self.editie,
             "spec": self.spec,
         }
-        return html_container("lsp-oefening", {"data-oefening": self.oefening_id}, payload)
+        # the id is the anchor the assignment overview links to
+        attrs = {"id": f"oefening-{self.oefening_id}", "data-oefening": self.oefening_id}
+        return html_container("lsp-oefening", attrs, payload)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = super()._repr_mimebundle_(**kwargs)

@@ -851,14 +851,16 @@ TYPEN.zelfbeoordeling = (q, c) => {
       svg.append(s("line", { class: "lsp-radar-as", x1: cx, y1: cy, x2: x, y2: y }));
       const [lx, ly] = punt(i, 5.9);
       const anker = Math.abs(lx - cx) < 5 ? "middle" : lx > cx ? "start" : "end";
-      svg.append(s("text", { x: lx, y: ly + 4, "text-anchor": anker, class: "lsp-radar-label" },
-        asp.length > 24 ? asp.slice(0, 23) + "…" : asp));
+      // axes carry numbers; the list under the chart gives the full names (no clipped labels)
+      svg.append(s("text", { x: lx, y: ly + 4, "text-anchor": anker, class: "lsp-radar-label" }, String(i + 1)));
     });
     if (sc.some((x) => x)) {
       svg.append(s("polygon", { class: "lsp-radar-vlak", points: q.aspecten.map((_, i) => punt(i, sc[i] || 0).join(",")).join(" ") }));
       q.aspecten.forEach((_, i) => { if (sc[i]) { const [x, y] = punt(i, sc[i]); svg.append(s("circle", { cx: x, cy: y, r: 4, class: "lsp-radar-punt" })); } });
     }
-    profiel.replaceChildren(h("p", { class: "lsp-formkop", text: "Jouw profiel" }), svg);
+    const legenda = h("ol", { class: "lsp-radar-legenda" },
+      ...q.aspecten.map((asp, i) => h("li", { dir: "auto", text: `${asp}: ${sc[i] ? schaal[sc[i] - 1] : "nog geen keuze"}` })));
+    profiel.replaceChildren(h("p", { class: "lsp-formkop", text: "Jouw profiel" }), svg, legenda);
   };
   q.aspecten.forEach((asp, i) => {
     wrap.append(radiogroep({
