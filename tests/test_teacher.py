@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import unicodedata
 
 import pytest
 
@@ -15,7 +16,9 @@ from conftest import strict_build
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", html.unescape(text).replace("\\n", " ")).strip()
+    # NFKC folds the ligatures a PDF's text layer uses ("ﬁ" -> "fi")
+    text = unicodedata.normalize("NFKC", html.unescape(text).replace("\\n", " "))
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _teacher_snippets() -> list[str]:
