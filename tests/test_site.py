@@ -137,3 +137,21 @@ def test_instructors_can_download_every_chapter_notebook(site):
         page = (site.html / "chapters" / f"{chapter.stem}.html").read_text(encoding="utf-8")
         assert f'href="../_sources/chapters/{chapter.name}"' in page
         assert (site.html / "_sources" / "chapters" / chapter.name).read_bytes() == chapter.read_bytes()
+
+
+@pytest.mark.browser
+def test_exercise_on_the_built_site_keeps_an_answer_over_a_reload(site_url, browser):
+    """End to end on the real site (no kernel): mount, type, reload, the answer is back."""
+    from browser_helpers import offline_page
+
+    page, log = offline_page(browser)
+    try:
+        page.goto(site_url + "chapters/01_outreach_mda.html", wait_until="networkidle")
+        box = page.locator("#oefening-h1_abiba textarea").first
+        box.fill("Eerst vertrouwen winnen 🙂 — שלום")
+        page.wait_for_timeout(600)  # autosave is debounced
+        page.reload(wait_until="networkidle")
+        assert page.locator("#oefening-h1_abiba textarea").first.input_value() == "Eerst vertrouwen winnen 🙂 — שלום"
+        assert log.console_errors == [] and log.external_requests == []
+    finally:
+        page.context.close()

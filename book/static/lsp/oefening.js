@@ -668,7 +668,7 @@ TYPEN.netwerk = (q, c) => {
   let svg = null;
 
   function tekenSvg(knopen) {
-    const W = 640, H = 440, cx = W / 2, cy = H / 2;
+    const W = 780, H = 440, cx = W / 2, cy = H / 2;  // wide enough for labels left and right
     svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "lsp-netwerk-svg", role: "img", "aria-labelledby": `${titelId} ${descId}` },
       s("title", { id: titelId }, `Netwerkkaart rond ${q.centrum}`),
       s("desc", { id: descId }, `${knopen.length} personen en organisaties rond ${q.centrum}. Dezelfde gegevens staan in de tabel hieronder.`));
@@ -679,7 +679,7 @@ TYPEN.netwerk = (q, c) => {
     const punten = s("g");
     gesorteerd.forEach(({ k }, j) => {
       const hoek = -Math.PI / 2 + (2 * Math.PI * j) / Math.max(n, 1);
-      const x = cx + Math.cos(hoek) * 245, y = cy + Math.sin(hoek) * 160;
+      const x = cx + Math.cos(hoek) * 205, y = cy + Math.sin(hoek) * 160;
       lijnen.append(s("line", {
         x1: cx, y1: cy, x2: x, y2: y, class: `lsp-lijn lsp-lijn-${k.kwaliteit}`,
         "stroke-width": [0, 1.5, 3.5, 6.5][k.sterkte], "stroke-dasharray": KWALITEIT_STIJL[k.kwaliteit].dash,
