@@ -96,3 +96,17 @@ def test_glossary_has_at_least_forty_terms():
 
 def test_every_glossary_term_is_referenced_from_the_text():
     assert sorted(_defined_terms() - _referenced_terms()) == []
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_every_figure_cell_has_caption_name_and_alt_text(name):
+    from book.figures import FIGURES
+
+    cells = [c for c in _cells(name) if c["cell_type"] == "code" and "figuur(" in "".join(c["source"])]
+    for cell in cells:
+        figure = re.search(r'figuur\(\s*"([^"]+)"', "".join(cell["source"])).group(1)
+        meta = cell["metadata"].get("mystnb", {})
+        assert figure in FIGURES
+        assert "remove-input" in cell["metadata"].get("tags", [])
+        assert meta.get("figure", {}).get("caption") and meta["figure"].get("name", "").startswith("fig-")
+        assert len(meta.get("image", {}).get("alt", "")) > 30, f"{name}: alt-tekst bij {figure}"
