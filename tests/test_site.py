@@ -35,9 +35,12 @@ PAGES = toc_pages()
 
 def test_strict_build_succeeds_without_warnings(site):
     assert site.returncode == 0, site.log[-8000:]
-    # Sphinx reports as "WARNING: ..."; the kernel's own "[IPKernelApp] WARNING | Kernel is running over
-    # TCP without encryption" notice on stderr is not a build warning.
-    problems = [line for line in site.log.splitlines() if re.search(r"(WARNING|ERROR|CRITICAL):", line)]
+    # Sphinx reports "WARNING: ..." (a space after the colon). Not build warnings, so not counted:
+    # the kernel's "[IPKernelApp] WARNING | Kernel is running over TCP without encryption" notice,
+    # and the rare "ERROR:tornado.general:Uncaught exception in ZMQStream callback" that
+    # jupyter_client logs when a kernel's socket closes during shutdown (seen once in a clean
+    # CI run; the build and every page were fine). -W already fails the build on any warning.
+    problems = [line for line in site.log.splitlines() if re.search(r"\b(WARNING|ERROR|CRITICAL): ", line)]
     assert problems == []
 
 
