@@ -9,11 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import anywidget
 import traitlets
 
 from .spec import ExerciseSpecError, all_spec_paths, load_spec, student_dict
-from .widget import CSS_PATH, ESM_PATH, editie, html_container
+from .widget import StaticSiteWidget, editie, html_container
 
 
 def hoofdstuk_specs(hoofdstuk: int, directory: Path | None = None) -> list[dict[str, Any]]:
@@ -29,9 +28,8 @@ def hoofdstuk_specs(hoofdstuk: int, directory: Path | None = None) -> list[dict[
     return out
 
 
-class InleverWidget(anywidget.AnyWidget):
-    _esm = ESM_PATH
-    _css = CSS_PATH
+class InleverWidget(StaticSiteWidget):
+    """The hand-in block of one chapter."""
 
     soort = traitlets.Unicode("inleveren").tag(sync=True)
     hoofdstuk = traitlets.Int(0).tag(sync=True)
@@ -41,12 +39,6 @@ class InleverWidget(anywidget.AnyWidget):
         payload = {"soort": "inleveren", "hoofdstuk": self.hoofdstuk, "oefeningen": self.oefeningen}
         return html_container("lsp-inleveren", {"data-hoofdstuk": str(self.hoofdstuk)}, payload)
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        bundle = super()._repr_mimebundle_(**kwargs)
-        data, metadata = bundle if isinstance(bundle, tuple) else ((bundle or {}), {})
-        data = dict(data)
-        data["text/html"] = self.html()
-        return data, metadata
 
 
 def inleveren(hoofdstuk: int, directory: Path | None = None) -> InleverWidget:

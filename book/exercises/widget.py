@@ -97,11 +97,25 @@ def controleer_antwoorden(spec: Oefening, antwoorden: Any) -> dict[str, Any]:
     return out
 
 
-class OefeningWidget(anywidget.AnyWidget):
-    """One exercise. ``antwoorden`` syncs both ways between Python and the browser."""
+class StaticSiteWidget(anywidget.AnyWidget):
+    """An anywidget that also carries a ``text/html`` form, which the static site mounts."""
 
     _esm = ESM_PATH
     _css = CSS_PATH
+
+    def html(self) -> str:
+        raise NotImplementedError
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        data, metadata = bundle if isinstance(bundle, tuple) else ((bundle or {}), {})
+        data = dict(data)
+        data["text/html"] = self.html()
+        return data, metadata
+
+
+class OefeningWidget(StaticSiteWidget):
+    """One exercise. ``antwoorden`` syncs both ways between Python and the browser."""
 
     soort = traitlets.Unicode("oefening").tag(sync=True)
     oefening_id = traitlets.Unicode("").tag(sync=True)
@@ -130,16 +144,6 @@ class OefeningWidget(anywidget.AnyWidget):
         # the id is the anchor the assignment overview links to
         attrs = {"id": f"oefening-{self.oefening_id}", "data-oefening": self.oefening_id}
         return html_container("lsp-oefening", attrs, payload)
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if isinstance(bundle, tuple):
-            data, metadata = bundle
-        else:
-            data, metadata = (bundle or {}), {}
-        data = dict(data)
-        data["text/html"] = self.html()
-        return data, metadata
 
     # -- answers <-> file -----------------------------------------------------------------------
     def opslaan(self, pad: str | Path) -> Path:
