@@ -24,6 +24,13 @@ TYPE_NAMES = {
     "zelfbeoordeling": "zelfbeoordeling",
 }
 WERKVORM = {"alleen": "alleen", "tweetallen": "in tweetallen", "groepje": "in een groepje", "klassengesprek": "klassengesprek"}
+OVERZICHT_STYLE = """<style>
+.lsp-overzicht-vak { overflow-x: auto; }
+.lsp-overzicht { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
+.lsp-overzicht th, .lsp-overzicht td { vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--pst-color-border, #ccc); text-align: left; }
+.lsp-overzicht td:last-child { min-width: 16rem; }
+.lsp-overzicht ul { margin: 0; padding-left: 1.1rem; }
+</style>"""
 EMBED = re.compile(r'oefening\(\s*["\']([a-z0-9_]+)["\']')
 
 
@@ -79,13 +86,14 @@ def overzicht_html() -> str:
             "</tr>"
         )
     return (
-        '<table class="lsp-overzicht">'
+        OVERZICHT_STYLE
+        + '<div class="lsp-overzicht-vak"><table class="lsp-overzicht">'
         f"<caption>Alle {len(rows)} oefeningen van het boek, per hoofdstuk</caption>"
         "<thead><tr>"
         + "".join(f'<th scope="col">{h}</th>' for h in ("Hoofdstuk", "Oefening", "Soorten vragen", "Duur", "Werkvorm", "Leerdoelen"))
         + "</tr></thead><tbody>"
         + "".join(rows)
-        + "</tbody></table>"
+        + "</tbody></table></div>"
     )
 
 
