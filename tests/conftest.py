@@ -23,11 +23,11 @@ class Build:
     html: Path
 
 
-def strict_build(path_output: Path | None = None, env: dict | None = None) -> Build:
-    """Build the book as the README does: jupyter-book build . -n -W --keep-going."""
+def strict_build(path_output: Path | None = None, env: dict | None = None, source: Path = ROOT) -> Build:
+    """Build a book as the README does: jupyter-book build . -n -W --keep-going."""
     jupyter_book = Path(sys.executable).with_name("jupyter-book")  # the package has no __main__
-    cmd = [str(jupyter_book), "build", str(ROOT), "-n", "-W", "--keep-going"]
-    out = (path_output or ROOT) / "_build" / "html"
+    cmd = [str(jupyter_book), "build", str(source), "-n", "-W", "--keep-going"]
+    out = (path_output or source) / "_build" / "html"
     # Pages of an earlier build that the toc no longer has would linger; the execution
     # cache (_build/.jupyter_cache) is kept, so unchanged notebooks are not run again.
     shutil.rmtree(out, ignore_errors=True)

@@ -1,14 +1,16 @@
-"""The exercise front-end in headless Chromium, on a fast harness page (no Sphinx build).
+"""The exercise front-end in headless Chromium, on a built fixture book.
 
-The page is made of the ``text/html`` of ``oefening(...)`` and ``inleveren(...)`` for the fixture
-spec with every question type, plus the same <link>/<script type=module> tags that
-``_ext/lsp_assets.py`` adds, and a copy of ``book/static`` as ``_static``.
+Like jupyter-book's own tests, a small book is built with the project's `_config.yml` and
+`_ext/lsp_assets.py`: one page with the fixture exercise that has every question type and a
+hand-in block, one page without exercises. So every test runs on a real static site, with no
+kernel. (Only `test_every_real_exercise_renders` puts all real exercises on one bare page.)
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+from urllib.parse import urlparse
 from pathlib import Path
 
 import pytest
@@ -49,22 +51,45 @@ EMPTY_PAGE = """<!doctype html>
 
 
 def make_site(folder: Path, editie: str | None = None, monkeypatch=None) -> Path:
-    shutil.copytree(ROOT / "book" / "static", folder / "_static")
-    widget = OefeningWidget(load_spec(path=SPEC_PATH))
-    data, _meta = widget._repr_mimebundle_()
-    blok = inleveren(1, directory=FIXTURES)
-    (folder / "index.html").write_text(
-        PAGE.format(oefening=data["text/html"], inleveren=blok._repr_mimebundle_()[0]["text/html"]),
-        encoding="utf-8",
+    """Build the fixture book into `folder`; return its HTML folder (index.html, leeg.html)."""
+    import nbformat
+    import yaml
+
+    from conftest import strict_build
+
+    book = folder / "boek"
+    book.mkdir()
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    config["title"] = "Testboek"
+    config["exclude_patterns"] = ["_build"]
+    config["sphinx"]["local_extensions"] = {"lsp_assets": str(ROOT / "_ext")}
+    (book / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    (book / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n  - file: leeg\n", encoding="utf-8")
+    code = [
+        f"from book.exercises.spec import load_spec\nfrom book.exercises.widget import OefeningWidget\n"
+        f"OefeningWidget(load_spec(path=r\"{SPEC_PATH}\"))",
+        f"from pathlib import Path\nfrom book.exercises.handin import inleveren\ninleveren(1, directory=Path(r\"{FIXTURES}\"))",
+    ]
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# Testhoofdstuk\n\n## Een oefening"),
+            nbformat.v4.new_code_cell(code[0], metadata={"tags": ["remove-input"]}),
+            nbformat.v4.new_markdown_cell("## Inleveren"),
+            nbformat.v4.new_code_cell(code[1], metadata={"tags": ["remove-input"]}),
+        ],
+        metadata={"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
     )
-    (folder / "leeg.html").write_text(EMPTY_PAGE, encoding="utf-8")
-    return folder
+    nbformat.write(nb, book / "index.ipynb")
+    (book / "leeg.md").write_text("# Geen oefeningen\n\nAlleen tekst.\n", encoding="utf-8")
+    build = strict_build(source=book)
+    assert build.returncode == 0, build.log[-4000:]
+    return build.html
 
 
 @pytest.fixture(scope="module")
 def site_dir(tmp_path_factory):
-    folder = make_site(tmp_path_factory.mktemp("lsp_site"))
-    with serve_directory(folder) as url:
+    html = make_site(tmp_path_factory.mktemp("lsp_site"))
+    with serve_directory(html) as url:
         yield url
 
 
@@ -158,7 +183,7 @@ def test_page_renders_offline_accessible_and_safe(page_and_log):
 def test_page_without_exercises_does_not_load_module(browser, site_dir):
     page, log = offline_page(browser)
     requested = []
-    page.on("request", lambda r: requested.append(r.url))
+    page.on("request", lambda r: requested.append(urlparse(r.url).path))  # Sphinx adds ?v=...
     page.goto(site_dir + "leeg.html")
     page.wait_for_load_state("networkidle")
     assert any(u.endswith("loader.js") for u in requested)
