@@ -110,3 +110,13 @@ def test_every_figure_cell_has_caption_name_and_alt_text(name):
         assert "remove-input" in cell["metadata"].get("tags", [])
         assert meta.get("figure", {}).get("caption") and meta["figure"].get("name", "").startswith("fig-")
         assert len(meta.get("image", {}).get("alt", "")) > 30, f"{name}: alt-tekst bij {figure}"
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_writing_stays_readable(name):
+    """A light writing check (B1/B2): short sentences on average, no leftover placeholders."""
+    text = re.sub(r"```.*?\n", "", _markdown(name))
+    assert not re.search(r"\b(TODO|FIXME|XXX|Lorem ipsum)\b", text)
+    units = [u for u in re.split(r"(?<=[.!?])\s+|\n\s*\n|\n[-*] |\n\d+\. |\|", text) if WORD.search(u)]
+    average = sum(len(WORD.findall(u)) for u in units) / len(units)
+    assert average <= 20, f"{name}: gemiddeld {average:.1f} woorden per zin"
