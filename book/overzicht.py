@@ -26,9 +26,11 @@ TYPE_NAMES = {
 WERKVORM = {"alleen": "alleen", "tweetallen": "in tweetallen", "groepje": "in een groepje", "klassengesprek": "klassengesprek"}
 OVERZICHT_STYLE = """<style>
 .lsp-overzicht-vak { overflow-x: auto; }
-.lsp-overzicht { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
+.lsp-overzicht { width: 100%; border-collapse: collapse; font-size: 0.85rem; table-layout: fixed; }
+.lsp-overzicht th:nth-child(1) { width: 11%; } .lsp-overzicht th:nth-child(2) { width: 19%; }
+.lsp-overzicht th:nth-child(3) { width: 18%; } .lsp-overzicht th:nth-child(4) { width: 9%; }
+.lsp-overzicht th:nth-child(5) { width: 14%; } .lsp-overzicht td { overflow-wrap: break-word; hyphens: auto; }
 .lsp-overzicht th, .lsp-overzicht td { vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--pst-color-border, #ccc); text-align: left; }
-.lsp-overzicht td:last-child { min-width: 16rem; }
 .lsp-overzicht ul { margin: 0; padding-left: 1.1rem; }
 </style>"""
 EMBED = re.compile(r'oefening\(\s*["\']([a-z0-9_]+)["\']')
