@@ -35,7 +35,9 @@ MODULES = ["lsp/loader.js"]
 
 def _register_static(app: Sphinx, config) -> None:
     config.html_static_path.append(str(STATIC))
-    if os.environ.get("LSP_EDITIE") == "docent":
+    from book.config import editie  # the one rule for the edition (book/config.py)
+
+    if editie() == "docent":
         app.tags.add("docent")
 
 

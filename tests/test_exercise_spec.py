@@ -102,6 +102,37 @@ BAD = {
     "docent_per_vraag": (lambda d: d["docent"]["per_vraag"].update(z9="x"), ["docent.per_vraag.z9", "'z9'"]),
     "lege_tekst": (lambda d: _q(d, "a1").update(vraag=""), ["vragen[0].vraag", "niet-lege tekst"]),
     "id_patroon": (lambda d: _q(d, "a1").update(id="Vraag 1"), ["vragen[0].id", "kleine letters"]),
+    "alleen_spaties": (lambda d: _q(d, "a1").update(vraag="   \n  "), ["vragen[0].vraag", "met inhoud"]),
+    # an end node exists but cannot be reached from the start: a student would loop forever
+    "dilemma_einde_onbereikbaar": (lambda d: _q(d, "a7").update(start="s", knopen={
+        "s": {"tekst": "a", "keuzes": [{"tekst": "x", "naar": "t"}]},
+        "t": {"tekst": "b", "keuzes": [{"tekst": "y", "naar": "s"}]},
+        "eind": {"tekst": "c"}}), ["eindknoop", "bereikbaar"]),
+    "dilemma_fuik": (lambda d: _q(d, "a7").update(start="s", knopen={
+        "s": {"tekst": "a", "keuzes": [{"tekst": "x", "naar": "eind"}, {"tekst": "y", "naar": "t"}]},
+        "t": {"tekst": "b", "keuzes": [{"tekst": "z", "naar": "u"}]},
+        "u": {"tekst": "c", "keuzes": [{"tekst": "w", "naar": "t"}]},
+        "eind": {"tekst": "d"}}), ["lus zonder uitweg", "'t', 'u'"]),
+    "dilemma_los": (lambda d: _q(d, "a7")["knopen"].update(los={"tekst": "nergens"}), ["onbereikbare", "'los'"]),
+    "twee_juist": (lambda d: _q(d, "a5")["opties"][0].update(juist=True),
+                   ["vragen[4].opties", "precies één", "meerdere_juist", "gevonden 2"]),
+    "meerdere_juist_maar_een": (lambda d: _q(d, "a5").update(meerdere_juist=True),
+                                ["vragen[4].meerdere_juist", "gevonden één"]),
+    "rubric_een_niveau": (lambda d: _q(d, "a1").update(rubric=[{"criterium": "Helder", "niveaus": ["ja"]}]),
+                          ["vragen[0].rubric[0].niveaus", "minstens 2"]),
+    "rubric_dubbel": (lambda d: _q(d, "a1").update(rubric=[{"criterium": "Helder", "niveaus": ["a", "b"]}] * 2),
+                      ["vragen[0]", "rubric (criterium)", "'Helder'", "twee keer"]),
+    "verzonnen_zonder_casus": (lambda d: (d.pop("casus"), d.update(verzonnen=True)), ["verzonnen", "casus"]),
+    "verzonnen_tekst": (lambda d: _q(d, "a1").update(verzonnen="ja"), ["vragen[0].verzonnen", "true of false"]),
+    "getal_open": (lambda d: _q(d, "a1").update(vraag="Er waren {getal:h1_abiba_leeftijd jaren"),
+                   ["veld vragen[0].vraag", "{getal:<id>}", "'{getal:h1_abiba_leeftijd jaren'"]),
+    "getal_spatie": (lambda d: d.update(casus="Er waren { getal:h1_abiba_leeftijd} jaren"), ["veld casus", "'{ getal:"]),
+    "getal_hoofdletter": (lambda d: d.update(casus="Er waren {Getal:h1_abiba_leeftijd} jaren"), ["veld casus", "'{Getal:"]),
+    "getal_onbekend": (lambda d: d.update(casus="Er waren {getal:bestaat_niet} jaren"),
+                       ["veld casus", "'bestaat_niet'", "bestaat niet"]),
+    "vraag_onbekend": (lambda d: d["docent"].update(handleiding="Begin bij {vraag:z9}."),
+                       ["veld docent.handleiding", "{vraag:z9}", "'a1'"]),
+    "vraag_informatie": (lambda d: d["docent"].update(handleiding="Lees {vraag:v1}."), ["{vraag:v1}"]),
 }
 
 
@@ -118,6 +149,46 @@ def test_bad_spec_gives_dutch_error(tmp_path, name):
     for fragment in fragments:
         assert fragment in msg, (fragment, msg)
     assert "Traceback" not in msg and "pydantic" not in msg.lower() and "https://" not in msg
+
+
+def test_question_placeholders_become_the_number_on_the_page(tmp_path):
+    """{vraag:id} in teacher text becomes the number students see; informatie is not counted."""
+    def fn(d):
+        d["docent"]["handleiding"] = "{Vraag:a1} eerst, dan {vraag:a7} en {vraag:a8}."
+        d["docent"]["per_vraag"]["a7"] = "Zie ook {vraag:a6}."
+    spec = load_spec(path=_write(tmp_path, _mutate(fn)))
+    order = [q.id for q in spec.vragen if q.type != "informatie"]
+    assert [q.id for q in spec.vragen].index("v1") < [q.id for q in spec.vragen].index("a7")
+    n = {qid: i + 1 for i, qid in enumerate(order)}
+    assert spec.docent.handleiding == f"Vraag 1 eerst, dan vraag {n['a7']} en vraag {n['a8']}."
+    assert n["a7"] == 7 and n["a8"] == 8  # a7 comes after the unnumbered informatie block v1
+    assert spec.docent.per_vraag["a7"] == "Zie ook vraag 6."
+
+
+def test_new_optional_fields_load(tmp_path):
+    def fn(d):
+        d["verzonnen"] = True
+        _q(d, "a1")["rubric"] = [{"criterium": "Onderbouwing", "niveaus": ["zwak", "voldoende", "sterk"]}]
+        _q(d, "a1")["verzonnen"] = True
+        _q(d, "a3")["tweede_ronde"]["verzonnen"] = True
+        _q(d, "a5")["opties"][0]["juist"] = True
+        _q(d, "a5")["meerdere_juist"] = True
+        _q(d, "a5")["vaste_volgorde"] = True
+        _q(d, "a4")["vaste_volgorde"] = True
+        _q(d, "a6")["knoop_woord"] = {"enkelvoud": "actor", "meervoud": "actoren"}
+        _q(d, "a7")["knopen"]["k1"]["verzonnen"] = True
+        d["docent"]["veiligheid"] = "Bespreek de meldcode."
+    spec = load_spec(path=_write(tmp_path, _mutate(fn)))
+    data = student_dict(spec, "student")
+    assert data["verzonnen"] is True and "docent" not in data
+    a1 = next(q for q in data["vragen"] if q["id"] == "a1")
+    assert a1["rubric"][0]["niveaus"] == ["zwak", "voldoende", "sterk"] and a1["verzonnen"] is True
+    a6 = next(q for q in data["vragen"] if q["id"] == "a6")
+    assert a6["knoop_woord"] == {"enkelvoud": "actor", "meervoud": "actoren"}
+    assert student_dict(spec, "Docent ")["docent"]["veiligheid"] == "Bespreek de meldcode."
+    plain = student_dict(load_spec(path=ALLE), "student")
+    a6_default = next(q for q in plain["vragen"] if q["id"] == "a6")
+    assert a6_default["knoop_woord"] == {"enkelvoud": "persoon of organisatie", "meervoud": "personen en organisaties"}
 
 
 def test_id_must_match_file_name(tmp_path):

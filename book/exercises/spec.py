@@ -7,28 +7,21 @@ whose message is Dutch and names the file, the field path, what was expected and
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-REPO_ROOT = Path(__file__).resolve().parent.parent.parent
-EXERCISES_DIR = REPO_ROOT / "exercises"
+from book import config
+from book.config import DEFAULT_KNOOP_WOORD, DEFAULT_SCHAAL, DEFAULT_SOORTEN, EXERCISES_DIR, REPO_ROOT
 
 MAX_FILE_BYTES = 1_000_000          # a spec file larger than this is refused
 MAX_JSON_CHARS = 2_000_000          # after YAML aliases are expanded
 ID_PATTERN = r"^[a-z0-9_]+$"
 FORMAT_VERSION = 1
 
-WERKVORMEN = ("alleen", "tweetallen", "groepje", "klassengesprek")
-KWALITEITEN = ("steunend", "neutraal", "belastend")
-DEFAULT_SOORTEN = ["familie", "vrienden", "buren", "school of werk", "professionals", "organisaties"]
-DEFAULT_SCHAAL = ["nog niet", "een beetje", "redelijk", "goed", "heel goed"]
-STELLING_SCHAAL = ["helemaal oneens", "oneens", "neutraal", "eens", "helemaal eens"]
 
 
 class ExerciseSpecError(ValueError):
@@ -39,23 +32,46 @@ class ExerciseSpecError(ValueError):
 # Models
 # ---------------------------------------------------------------------------------------------
 
-Tekst = Annotated[str, Field(min_length=1, max_length=50_000)]
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("verwacht een tekst met inhoud; gevonden alleen spaties of witregels")
+    return value
+
+
+Tekst = Annotated[str, Field(min_length=1, max_length=50_000), AfterValidator(_not_blank)]
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=60)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=False)
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class _Vraag(_Strict):
     id: Id
     toelichting: Tekst | None = None
+    verzonnen: bool = False          # invented for this book, not from the source: marked as such
+
+
+class RubricCriterium(_Strict):
+    criterium: Tekst
+    niveaus: list[Tekst] = Field(min_length=2, max_length=5)   # lowest level first
+
+    @model_validator(mode="after")
+    def _unique(self) -> RubricCriterium:
+        _check_unique(self.niveaus, "niveaus")
+        return self
 
 
 class OpenVraag(_Vraag):
     type: Literal["open"]
     vraag: Tekst
     kijkpunten: list[Tekst] = Field(default_factory=list)
+    rubric: list[RubricCriterium] = Field(default_factory=list, max_length=8)
+
+    @model_validator(mode="after")
+    def _unique(self) -> OpenVraag:
+        _check_unique([c.criterium for c in self.rubric], "rubric (criterium)")
+        return self
 
 
 class RangschikkingVraag(_Vraag):
@@ -71,6 +87,7 @@ class RangschikkingVraag(_Vraag):
 
 class TweedeRonde(_Strict):
     informatie: Tekst
+    verzonnen: bool = False
 
 
 class StellingVraag(_Vraag):
@@ -91,6 +108,7 @@ class SorterenVraag(_Vraag):
     vraag: Tekst
     categorieen: list[Tekst] = Field(min_length=2, max_length=12)
     items: list[SorteerItem] = Field(min_length=1, max_length=60)
+    vaste_volgorde: bool = False     # keep the written order (else shuffled per student)
 
     @model_validator(mode="after")
     def _check(self) -> SorterenVraag:
@@ -115,11 +133,23 @@ class MeerkeuzeVraag(_Vraag):
     type: Literal["meerkeuze"]
     vraag: Tekst
     opties: list[MeerkeuzeOptie] = Field(min_length=2, max_length=12)
+    meerdere_juist: bool = False     # more than one option is right; the page says so
+    vaste_volgorde: bool = False     # keep the written order (else shuffled per student)
 
     @model_validator(mode="after")
     def _check(self) -> MeerkeuzeVraag:
-        if not any(o.juist for o in self.opties):
+        juist = sum(o.juist for o in self.opties)
+        if juist == 0:
             raise ValueError("opties: verwacht minstens één optie met 'juist: true'; gevonden geen")
+        if juist > 1 and not self.meerdere_juist:
+            raise ValueError(
+                f"opties: verwacht precies één optie met 'juist: true' (of zet 'meerdere_juist: true' "
+                f"bij de vraag als er echt meer goede antwoorden zijn); gevonden {juist}"
+            )
+        if juist == 1 and self.meerdere_juist:
+            raise ValueError(
+                "meerdere_juist: verwacht minstens twee opties met 'juist: true' als dit aan staat; gevonden één"
+            )
         _check_unique([o.tekst for o in self.opties], "opties (tekst)")
         return self
 
@@ -128,13 +158,21 @@ class Knoop(_Strict):
     naam: Tekst
     soort: Tekst
     sterkte: Literal[1, 2, 3]
-    kwaliteit: Literal["steunend", "neutraal", "belastend"]
+    kwaliteit: Literal[config.KWALITEITEN]
+
+
+class KnoopWoord(_Strict):
+    """How the network question names its nodes (e.g. "actor" / "actoren")."""
+
+    enkelvoud: Tekst
+    meervoud: Tekst
 
 
 class NetwerkVraag(_Vraag):
     type: Literal["netwerk"]
     vraag: Tekst
     centrum: Tekst
+    knoop_woord: KnoopWoord = Field(default_factory=lambda: KnoopWoord(**DEFAULT_KNOOP_WOORD))
     soorten: list[Tekst] = Field(default_factory=lambda: list(DEFAULT_SOORTEN), min_length=1)
     startknopen: list[Knoop] = Field(default_factory=list, max_length=60)
 
@@ -159,6 +197,7 @@ class DilemmaKnoop(_Strict):
     tekst: Tekst
     keuzes: list[Keuze] = Field(default_factory=list, max_length=8)
     reflectie: Tekst | None = None
+    verzonnen: bool = False
 
 
 class DilemmaVraag(_Vraag):
@@ -192,7 +231,28 @@ class DilemmaVraag(_Vraag):
         if not any(not self.knopen[k].keuzes for k in seen):
             raise ValueError(
                 "knopen: verwacht minstens één eindknoop (een knoop zonder keuzes) die vanaf "
-                f"de start bereikbaar is; gevonden geen"
+                "de start bereikbaar is; gevonden geen"
+            )
+        unreachable = [k for k in self.knopen if k not in seen]
+        if unreachable:
+            raise ValueError(
+                f"knopen: verwacht dat elke knoop vanaf de start bereikbaar is; gevonden "
+                f"onbereikbare knoop/knopen {_lijst(unreachable)}"
+            )
+        # ... and from every node a student can reach, an end must still be reachable (no trap loop)
+        can_end = {k for k in seen if not self.knopen[k].keuzes}
+        changed = True
+        while changed:
+            changed = False
+            for k in seen - can_end:
+                if any(c.naar in can_end for c in self.knopen[k].keuzes):
+                    can_end.add(k)
+                    changed = True
+        trapped = sorted(seen - can_end)
+        if trapped:
+            raise ValueError(
+                f"knopen: verwacht dat je vanuit elke knoop nog een eindknoop kunt bereiken; gevonden "
+                f"een lus zonder uitweg bij {_lijst(trapped)}"
             )
         return self
 
@@ -237,6 +297,7 @@ VRAAG_TYPES = (
 
 class Docent(_Strict):
     handleiding: Tekst | None = None
+    veiligheid: Tekst | None = None   # how to handle a safety signal of the case in class
     per_vraag: dict[str, Tekst] = Field(default_factory=dict)
 
 
@@ -246,17 +307,18 @@ class Oefening(_Strict):
     titel: Tekst
     hoofdstuk: Annotated[int, Field(ge=0, le=6)]
     duur_minuten: Annotated[int, Field(gt=0, le=600)] | None = None
-    werkvorm: list[Literal["alleen", "tweetallen", "groepje", "klassengesprek"]] = Field(
-        default_factory=list
-    )
+    werkvorm: list[Literal[config.WERKVORMEN]] = Field(default_factory=list)
     leerdoelen: list[Tekst] = Field(default_factory=list)
     begrippen: list[Tekst] = Field(default_factory=list)
     casus: Tekst | None = None
+    verzonnen: bool = False          # the casus is invented for this book (not from the source)
     vragen: list[Vraag] = Field(min_length=1, max_length=60)
     docent: Docent | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Oefening:
+        if self.verzonnen and self.casus is None:
+            raise ValueError("verzonnen: verwacht een casus als de oefening verzonnen heet; gevonden geen casus")
         seen: dict[str, int] = {}
         for n, v in enumerate(self.vragen):
             if v.id in seen:
@@ -502,41 +564,83 @@ def spec_path(oefening_id: str, directory: Path | None = None) -> Path:
     return (directory or EXERCISES_DIR) / f"{oefening_id}.yml"
 
 
-NUMBER = re.compile(r"\{getal:([^}]*)\}")
+NUMBER = re.compile(r"\{getal:([a-z0-9_]+)\}")
+QUESTION = re.compile(r"\{([vV])raag:([a-z0-9_]+)\}")
+# Anything that starts like a placeholder ("{getal", "{ Vraag", ...) must be one exactly.
+PLACEHOLDER_START = re.compile(r"\{\s*(getal|vraag)\b", re.IGNORECASE)
+STRICT_PLACEHOLDER = re.compile(r"\{getal:[a-z0-9_]+\}|\{[vV]raag:[a-z0-9_]+\}")
 
 
-def _fill_numbers(data: Any, path: Path) -> Any:
-    """Replace ``{getal:<id>}`` in every text by the number of that row in data/, qualifier kept.
+def vraagnummers(spec: Oefening | dict[str, Any]) -> dict[str, int]:
+    """Question id -> the number the page shows ("Vraag N"); informatie blocks are not numbered."""
+    vragen = spec.vragen if isinstance(spec, Oefening) else spec.get("vragen", [])
+    out: dict[str, int] = {}
+    for v in vragen:
+        vid, vtype = (v.id, v.type) if not isinstance(v, dict) else (v.get("id"), v.get("type"))
+        if vtype != "informatie" and isinstance(vid, str):
+            out[vid] = len(out) + 1
+    return out
 
-    So a case can state its numbers (age, rent, debt) with their place in the source, the same
-    way chapter prose does with glue.
+
+def _fill_placeholders(data: Any, path: Path) -> Any:
+    """Replace ``{getal:<id>}`` and ``{vraag:<id>}`` in every text of the parsed YAML.
+
+    ``{getal:<id>}`` becomes the number of that row in data/, qualifier kept, so a case states
+    its numbers with their place in the source, as chapter prose does with glue.
+    ``{vraag:<id>}`` becomes "vraag N" (``{Vraag:<id>}``: "Vraag N"), N the number the page shows,
+    so teacher notes never name internal ids. A malformed placeholder is an error, never shown.
     """
-    from book.data import DataError, format_number, value
+    from book.data import DataError, format_number, load_all
 
-    def fill(text: str) -> str:
-        def one(match: re.Match) -> str:
-            ident = match.group(1).strip()
-            try:
-                return format_number(value(ident))
-            except (KeyError, DataError, LookupError):
+    numbers = vraagnummers(data) if isinstance(data.get("vragen"), list) else {}
+
+    def fill(text: str, where: str) -> str:
+        for m in PLACEHOLDER_START.finditer(text):
+            if not STRICT_PLACEHOLDER.match(text, m.start()):
+                fragment = text[m.start(): m.start() + 40].split("\n")[0]
                 raise _fail(
                     path,
-                    f"{{getal:{ident}}}: verwacht de id van een getal in data/*.csv; "
+                    f"veld {where}: verwacht {{getal:<id>}} of {{vraag:<id>}} (kleine letters, geen spaties, "
+                    f"met sluitaccolade); gevonden {fragment!r}",
+                )
+
+        def one_number(match: re.Match) -> str:
+            ident = match.group(1)
+            try:
+                table = load_all()
+            except DataError as exc:
+                raise _fail(path, f"veld {where}: {{getal:{ident}}} kon niet worden gelezen: {exc}") from None
+            if ident not in table.index:
+                raise _fail(
+                    path,
+                    f"veld {where}: {{getal:{ident}}}: verwacht de id van een getal in data/*.csv; "
                     f"gevonden {ident!r}, en die id bestaat niet",
-                ) from None
+                )
+            return format_number(table.loc[ident])
 
-        return NUMBER.sub(one, text)
+        def one_question(match: re.Match) -> str:
+            ident = match.group(2)
+            if ident not in numbers:
+                raise _fail(
+                    path,
+                    f"veld {where}: {{vraag:{ident}}}: verwacht de id van een vraag met een nummer "
+                    f"({_lijst(list(numbers))}); gevonden {ident!r}",
+                )
+            word = "Vraag" if match.group(1) == "V" else "vraag"
+            return f"{word} {numbers[ident]}"
 
-    def walk(node: Any) -> Any:
+        return QUESTION.sub(one_question, NUMBER.sub(one_number, text))
+
+    def walk(node: Any, where: str) -> Any:
         if isinstance(node, str):
-            return fill(node) if "{getal:" in node else node
+            return fill(node, where) if "{" in node else node
         if isinstance(node, list):
-            return [walk(x) for x in node]
+            return [walk(x, f"{where}[{i}]") for i, x in enumerate(node)]
         if isinstance(node, dict):
-            return {k: walk(v) for k, v in node.items()}
+            return {k: walk(v, f"{where}.{k}" if where else str(k)) for k, v in node.items()}
         return node
 
-    return walk(data)
+    return walk(data, "")
 
 
 def validate_data(data: Any, path: Path, expected_id: str | None = None) -> Oefening:
@@ -549,7 +653,7 @@ def validate_data(data: Any, path: Path, expected_id: str | None = None) -> Oefe
         raise _fail(path, f"het bestand wordt na uitvouwen van verwijzingen (&/*) te groot (hoogstens {MAX_JSON_CHARS} tekens)") from None
     except RecursionError:
         raise _fail(path, "het bestand is te diep genest") from None
-    data = _fill_numbers(data, path)
+    data = _fill_placeholders(data, path)
     if "versie" in data and data["versie"] != FORMAT_VERSION:
         raise _fail(path, f"veld versie: verwacht {FORMAT_VERSION}; gevonden {_type_naam(data['versie'])}")
     try:
@@ -604,8 +708,7 @@ def all_spec_paths(directory: Path | None = None) -> list[Path]:
 
 def student_dict(spec: Oefening, editie: str | None = None) -> dict[str, Any]:
     """JSON-able dict for the front-end; the ``docent`` block only in the teacher edition."""
-    editie = editie if editie is not None else os.environ.get("LSP_EDITIE", "student")
     data = spec.model_dump(mode="json", exclude_none=True)
-    if editie != "docent":
+    if config.editie(editie) != "docent":
         data.pop("docent", None)
     return data

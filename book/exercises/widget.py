@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ import anywidget
 import traitlets
 from pydantic import ValidationError
 
+from book import config
 from book.answers import (
     ANTWOORD_PER_TYPE,
     AntwoordBestand,
@@ -40,7 +40,7 @@ NOSCRIPT_TEKST = (
 
 def editie() -> str:
     """'docent' when the teacher edition is built (env LSP_EDITIE=docent), else 'student'."""
-    return "docent" if os.environ.get("LSP_EDITIE", "").strip().lower() == "docent" else "student"
+    return config.editie()
 
 
 def json_for_html(data: Any) -> str:
