@@ -26,6 +26,7 @@ docent: $(STAMP)
 	@echo "De docenteneditie staat in $(CURDIR)/_build/docent/_build/html/index.html"
 
 test: $(STAMP)
+	tools/ensure_chromium.sh
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

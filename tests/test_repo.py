@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
+
+import yaml
 
 from conftest import ROOT
 
@@ -61,3 +64,36 @@ def test_no_skip_without_a_linked_reason():
                 if not re.search(r"https?://|issue\s*#?\d+", line, re.I):
                     offenders.append(f"{path.name}:{n}")
     assert offenders == []
+
+
+def test_make_test_sees_to_chromium_or_says_what_to_run(tmp_path):
+    """`make test` installs Debian's chromium when it can; otherwise it fails with the Dutch command."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^test:.*?\n((?:\t.*\n)+)", makefile, re.M).group(1).splitlines()
+    assert recipe[0].strip() == "tools/ensure_chromium.sh" and "pytest" in recipe[-1]
+    # a machine without chromium, without apt-get and not root: the script must say what to run
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("cat", "sh"):
+        (bin_dir / tool).symlink_to(shutil.which(tool))
+    (bin_dir / "id").write_text("#!/bin/sh\necho 1000\n", encoding="utf-8")
+    (bin_dir / "id").chmod(0o755)
+    proc = subprocess.run(
+        ["/bin/bash", str(ROOT / "tools" / "ensure_chromium.sh")],
+        env={"PATH": str(bin_dir), "LSP_CHROMIUM": str(tmp_path / "geen-chromium")},
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 1
+    assert "Chromium ontbreekt" in proc.stderr and "sudo apt-get install chromium" in proc.stderr
+
+
+def test_pages_workflow_builds_with_the_readme_command():
+    """The conventional GitHub Pages workflow publishes what `make book` builds."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    on = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` key as True
+    assert on["push"]["branches"] == ["main"]
+    steps = workflow["jobs"]["build"]["steps"]
+    assert any(s.get("run") == "make book" for s in steps)
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "_build/html"
+    assert any(s.get("uses", "").startswith("actions/deploy-pages") for s in workflow["jobs"]["deploy"]["steps"])
