@@ -466,18 +466,20 @@ def getal(r: Any) -> str:
     return text
 
 
-def _genoemd(ident: str, met_waarde: bool = True) -> str:
+def _genoemd(ident: str, met_waarde: bool = True, groep: str = "") -> str:
+    """A row named for a reader: its description, or its short label among parts of one whole."""
     alle = _alle()
     if ident not in alle.index:
         return ident
     r = alle.loc[ident]
-    return f"‘{r['omschrijving']}’" + (f" ({getal(r)})" if met_waarde else "")
+    name = r["label"] if groep and r["groep"] == groep and r["label"] else r["omschrijving"]
+    return f"‘{name}’" + (f" ({getal(r)})" if met_waarde else "")
 
 
 OPERATORS = {"/": "gedeeld door", "x": "maal", "*": "maal", "+": "plus", "-": "min"}
 
 
-def _formule_in_woorden(expr: str) -> str:
+def _formule_in_woorden(expr: str, groep: str = "") -> str:
     alle = _alle()
 
     def percent_fraction(m: re.Match[str]) -> str:   # 'p / 100' of a percentage: say 'p'
@@ -489,7 +491,7 @@ def _formule_in_woorden(expr: str) -> str:
     words = []
     for token in re.findall(r"h[0-6]_\w+|\d+(?:[.,]\d+)*|[()/x*+\-]", expr):
         if _ID_RE.fullmatch(token):
-            words.append(_genoemd(token))
+            words.append(_genoemd(token, groep=groep))
         else:
             words.append(OPERATORS.get(token, token))
     text = " ".join(words)
@@ -519,26 +521,25 @@ def uitleg(r: pd.Series) -> str:
             sep = re.search(r";\s*|\.\s+", body)
             formula, rest = (body[:sep.start()], body[sep.end():]) if sep else (body.rstrip("."), "")
             parts = [p.strip() for p in formula.split(" = ")]
-            text = f"Door ons berekend: {_formule_in_woorden(parts[0])}"
+            text = f"Door ons berekend: {_formule_in_woorden(parts[0], str(r.get('groep', '')))}"
             if len(parts) > 1:
                 text += f". In getallen: {' = '.join(parts[1:])}".rstrip(".")
             text += "."
+            kind = KIND_OF_QUALIFIER[qualifier_of(r)]
+            if kind in ("ondergrens", "bovengrens"):
+                text += f" De uitkomst is een {kind}."
             if rest:
                 text += " " + _zinnen_schoon(rest)
-        else:
-            text = "Door ons geteld: " + _zinnen_schoon(re.sub(r"^Geteld:?\s*", "", note))
-        kind = KIND_OF_QUALIFIER[qualifier_of(r)]
-        if kind in ("ondergrens", "bovengrens"):
-            text += " De uitkomst is daarom een " + kind + "."
-        return text
+            return text
+        return "Door ons geteld: " + _zinnen_schoon(re.sub(r"^Geteld:?\s*", "", note))
     base = {
         "exact": "Getal uit de bron.",
-        "circa": "Een benadering: de bron geeft een afgerond getal.",
-        "more_than": "Een ondergrens: de bron zegt ‘meer dan’, het echte getal is hoger.",
-        "at_least": "Een ondergrens: de bron zegt ‘minstens’.",
+        "circa": "Een benadering: de bron noemt een rond getal (‘ongeveer’, ‘zo’n’).",
+        "more_than": "Een ondergrens: de bron zegt ‘meer dan’ of ‘ruim’, het echte getal is hoger.",
+        "at_least": "Een ondergrens: de bron zegt ‘minstens’, het echte getal kan hoger zijn.",
         "less_than": "Een bovengrens: de bron zegt ‘minder dan’, het echte getal is lager.",
         "at_most": "Een bovengrens: de bron zegt ‘hoogstens’, het echte getal kan lager zijn.",
-        "almost": "De bron zegt ‘bijna’: het echte getal is iets lager.",
+        "almost": "Een bovengrens: de bron zegt ‘bijna’, het echte getal is iets lager.",
     }[q]
     if has_range:
         base = "Een bereik: de bron noemt een ondergrens en een bovengrens." + (
@@ -558,7 +559,7 @@ def _jaar(r: pd.Series) -> str:
 
 GEBEURTENISSEN = Tabel(("Gebeurtenis", "Wanneer en bron"),
                        lambda r: (Cel(str(r["gebeurtenis"])), _cel(_jaar(r), r=r, sterk=True)))
-BIJEENKOMSTEN = Tabel(("Onderwerp", "Datum, soort, plaats of begeleider, bron"),
+BIJEENKOMSTEN = Tabel(("Onderwerp", "Wanneer en waar"),
                       lambda r: (Cel(str(r["thema"])),
                                  _cel(_date_label(r["datum"]), str(r["soort"]),
                                       r["plaats"] or f"begeleid door {r['begeleider']}", r=r, sterk=True)))
@@ -977,7 +978,7 @@ def table_html(name: str) -> str:
     out = ['<details class="lsp-figuurgegevens"><summary>Gegevens bij deze figuur</summary>',
            # the table may be wider than a phone: it scrolls sideways, reachable by keyboard too
            f'<div role="region" tabindex="0" aria-label="{e(FIGURES[name].bijschrift)}: tabel" style="overflow-x:auto">',
-           f'<table><caption style="text-align:left">{e(FIGURES[name].bijschrift)}. Bron: de bundel '
+           f'<table><caption style="text-align:left;color:inherit">{e(FIGURES[name].bijschrift)}. Bron: de bundel '
            "<i>Lerende sociale professionals</i> (2015); H = hoofdstuk, § = paragraaf.</caption>",
            "<thead><tr>" + "".join(f'<th scope="col">{e(h)}</th>' for h in head) + "</tr></thead><tbody>"]
     for r in rows:
