@@ -502,6 +502,7 @@ def _zinnen_schoon(text: str) -> str:
     """Notes for students: no line numbers, file names or ids; no notes meant for developers."""
     text = re.sub(r"\s*\(regels? [\d\s\-–,en]+\)", "", text)
     text = re.sub(r" op regels? [\d\-–]+", " in de bron", text)
+    text = re.sub(r"\s*\((?:zie )?[^()]*(?:data/|README)[^()]*\)", "", text)    # pointers for authors
     text = re.sub(r"\b[\w]+\.csv\b", "de gegevens van het boek", text)
     text = _ID_RE.sub(lambda m: _genoemd(m.group(0), met_waarde=False), text)
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s and "bewust bewaard" not in s]
@@ -736,7 +737,7 @@ def plot_balanceerkunsten(df: pd.DataFrame) -> Doek:
                    "h2_ek_armoede_inzet_2013", "h2_ek_armoede_inzet_2014", "h2_ek_armoede_realisatie_2013",
                    "h2_ek_armoede_gerealiseerd_2013"])
 def plot_conferenties(df: pd.DataFrame) -> Doek:
-    """Bought or planned versus realised Eigen Kracht-conferences per domain and year."""
+    """Bought (Jeugd) or deployed ('inzet', poverty policy) versus realised conferences per domain and year."""
     doek = nieuw_doek()
     doek.titel("Conferenties per domein en jaar")
     jeugd, real_j = _row(df, "h2_ek_jeugd_max_per_jaar"), _row(df, "h2_ek_jeugd_realisatie")
@@ -747,9 +748,9 @@ def plot_conferenties(df: pd.DataFrame) -> Doek:
     for year in (2013, 2014):
         rows += [Staaf("ingekocht", jeugd, BLAUW, kop=f"Jeugd {year}"),
                  Staaf("gerealiseerd", None, VERMILJOEN, waarde="onbekend", geen=onbekend_j)]
-    rows += [Staaf("gepland", arm13, BLAUW, kop="Activerend Armoedebeleid 2013"),
+    rows += [Staaf("inzet", arm13, BLAUW, kop="Activerend Armoedebeleid 2013"),
              Staaf("gerealiseerd", real_a13, VERMILJOEN),
-             Staaf("gepland", arm14, BLAUW, kop="Activerend Armoedebeleid 2014"),
+             Staaf("inzet", arm14, BLAUW, kop="Activerend Armoedebeleid 2014"),
              Staaf("gerealiseerd", None, VERMILJOEN, waarde="onbekend",
                    geen="geen cijfer; volgens de bron vergelijkbaar met 2013")]
     staven(doek, rows, xmax=float(arm14["waarde"]))

@@ -193,7 +193,8 @@ def test_table_html_is_accessible_and_readable(name: str) -> None:
     seen = _visible_text(out)
     assert re.search(r"\b(H[1-6]|Inleiding), ", seen), "geen leesbare bronplaats"
     assert not re.search(r"\bh[0-6]_[a-z]", seen), "variabelenaam in de tabel"
-    assert ".csv" not in seen and not re.search(r"\bregels? \d", seen)
+    assert ".csv" not in seen and "README" not in seen and "data/" not in seen
+    assert not re.search(r"\bregels? \d", seen)
 
 
 def test_table_keeps_qualifiers_and_units_in_words() -> None:
