@@ -760,11 +760,8 @@ def plot_conferenties(df: pd.DataFrame) -> Doek:
 @figuur_def("h2_kosten_per_conferentie", "h2_eigen_kracht",
             "Kosten per gerealiseerde Eigen Kracht-conferentie (berekend)", GETALLEN,
             rijen=["h2_ek_prijs_per_conferentie", "h2_ek_jeugd_realisatie", "h2_ek_armoede_realisatie_2013",
-                   "h2_kosten_per_gerealiseerde_jeugd", "h2_kosten_per_gerealiseerde_armoede"],
-            noot="Door ons berekend: de prijs van één conferentie gedeeld door het deel van de ingekochte "
-                 "conferenties dat doorging. Meer dan 60% doorgegaan maakt het bedrag voor Jeugd lager dan "
-                 "de uitkomst; minder dan 30% maakt het bedrag voor Armoedebeleid hoger. Aanname: alle "
-                 "ingekochte conferenties zijn betaald. De prijs zelf is een benadering.")
+                   "h2_kosten_per_gerealiseerde_jeugd", "h2_kosten_per_gerealiseerde_armoede"])
+# (How the costs are derived is in the chapter's caption and, per number, in the data table.)
 def plot_kosten_per_conferentie(df: pd.DataFrame) -> Doek:
     """What one realised conference cost, if every bought conference was paid for (derived)."""
     doek = nieuw_doek()
