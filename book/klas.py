@@ -91,6 +91,7 @@ class Klas:
     opmerkingen: list[Melding] = field(default_factory=list)    # counted, with a remark
     specs: dict[str, Any] = field(default_factory=dict)          # exercise id -> spec, page order
     antwoorden: dict[tuple[str, str], list[BaseModel]] = field(default_factory=dict)
+    _overzicht: list | None = field(default=None, repr=False)
 
     @property
     def aantal(self) -> int:
@@ -99,6 +100,9 @@ class Klas:
 
 # -- text that is safe to show -------------------------------------------------------------------
 
+_SURROGAAT = re.compile("[\ud800-\udfff]")
+_REGELEINDE = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_CONTROLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")   # Unicode category Cc, except \n (handled above)
 _BIDI = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
@@ -113,19 +117,17 @@ def schoon(tekst: str, regels: bool = False) -> str:
     clear the screen or make a link; a lone surrogate becomes U+FFFD. With ``regels`` line breaks
     survive (as ``\\n``), otherwise they become spaces.
     """
-    tekst = tekst.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    tekst = _ANSI.sub("", tekst)
-    out = []
-    for ch in tekst.translate(_BIDI):
-        if ch in "\n\r\t\v\f\x85\u2028\u2029":
-            out.append("\n" if regels and ch in "\n\u2028\u2029\x85" else " ")
-        elif unicodedata.category(ch) != "Cc":
-            out.append(ch)
-    return "".join(out)
+    if _SURROGAAT.search(tekst):
+        tekst = tekst.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    tekst = _ANSI.sub("", tekst).translate(_BIDI)
+    tekst = _REGELEINDE.sub("\n" if regels else " ", tekst)
+    return _CONTROLE.sub(lambda m: " " if m.group() in "\t\v\f" else "", tekst)
 
 
 def breedte(tekst: str) -> int:
     """Terminal columns of ``tekst``: wide (CJK, emoji) characters take two, combining ones none."""
+    if tekst.isascii():
+        return len(tekst)
     n = 0
     for ch in tekst:
         if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
@@ -491,14 +493,19 @@ def _pagina_volgorde() -> dict[str, int]:
         return {}
 
 
-def _specs(hoofdstuk: int | None, oefeningen_map: Path | None, klas: Klas) -> dict[str, Any]:
-    """Every exercise of the chapter from the book's exercise files, in page order."""
-    from book.exercises.spec import ExerciseSpecError, all_spec_paths, load_spec
+def _specs(hoofdstuk: int | None, oefeningen_map: Path | None, klas: Klas, ids: set[str]) -> dict[str, Any]:
+    """The chapter's exercises from the book's exercise files, in page order: those the files
+    name, and every ``h<N>_*.yml`` of the chapter (so unanswered exercises show as such)."""
+    from book.exercises.spec import ID_PATTERN, ExerciseSpecError, all_spec_paths, load_spec
 
     specs = {}
     for pad in all_spec_paths(oefeningen_map):
+        if pad.stem not in ids and not pad.stem.startswith(f"h{hoofdstuk}_"):
+            continue
+        if not re.fullmatch(ID_PATTERN, pad.stem):
+            continue
         try:
-            spec = load_spec(path=pad)
+            spec = _laad_spec(pad)
         except ExerciseSpecError:
             klas.opmerkingen.append(Melding(pad.name, "dit oefenbestand van het boek heeft een fout; de oefening "
                                                       "ontbreekt in het overzicht (python -m book controleer)"))
@@ -507,6 +514,20 @@ def _specs(hoofdstuk: int | None, oefeningen_map: Path | None, klas: Klas) -> di
             specs[spec.id] = spec
     volgorde = _pagina_volgorde()
     return dict(sorted(specs.items(), key=lambda kv: (volgorde.get(kv[0], len(volgorde)), natuurlijk(kv[0]))))
+
+
+_SPEC_CACHE: dict[tuple[str, int, int], Any] = {}
+
+
+def _laad_spec(pad: Path) -> Any:
+    """``load_spec`` once per file version (path, size, mtime): a notebook rerun reads no YAML."""
+    from book.exercises.spec import load_spec
+
+    st = pad.stat()
+    sleutel = (str(pad.resolve()), st.st_size, st.st_mtime_ns)
+    if sleutel not in _SPEC_CACHE:
+        _SPEC_CACHE[sleutel] = load_spec(path=pad)
+    return _SPEC_CACHE[sleutel]
 
 
 def _verdeel_antwoorden(klas: Klas, gebruikt: list[Ingelezen]) -> None:
@@ -596,7 +617,8 @@ def lees_map(map_: str | Path, hoofdstuk: int | None = None, *, oefeningen_map: 
     gebruikt = _per_student(van_hoofdstuk, klas)
     klas.bestanden = [i.bestand for i in gebruikt]
     klas.gebruikt = [i.naam for i in gebruikt]
-    klas.specs = _specs(hoofdstuk, oefeningen_map, klas) if hoofdstuk is not None else {}
+    ids = {oid for i in gebruikt for oid in (i.data.get("oefeningen") or {}) if isinstance(oid, str)}
+    klas.specs = _specs(hoofdstuk, oefeningen_map, klas, ids) if hoofdstuk is not None else {}
     _verdeel_antwoorden(klas, gebruikt)
     return klas
 
@@ -840,6 +862,12 @@ _PER_TYPE = {
 
 def overzicht(klas: Klas) -> list[OefeningOverzicht]:
     """Per exercise of the chapter (page order) and question (page number): what the class chose."""
+    if klas._overzicht is None:
+        klas._overzicht = _maak_overzicht(klas)
+    return klas._overzicht
+
+
+def _maak_overzicht(klas: Klas) -> list[OefeningOverzicht]:
     out = []
     for oid, spec in klas.specs.items():
         nummers = _nummers(spec)
