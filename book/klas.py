@@ -625,10 +625,24 @@ def lees_map(map_: str | Path, hoofdstuk: int | None = None, *, oefeningen_map: 
 
 # -- overviews ------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Aantal:
+    """A count out of a total: ``7 (70%)``, or ``7 van 10`` with ``van_vorm``; HTML adds a bar."""
+
+    n: int
+    van: int
+    van_vorm: bool = False
+
+    def __str__(self) -> str:
+        if self.van_vorm:
+            return f"{self.n} van {self.van}"
+        return f"{self.n} ({_pct(self.n, self.van)})" if self.van else str(self.n)
+
+
 @dataclass
 class Tabel:
     kolommen: list[str]
-    rijen: list[list[str | int]]
+    rijen: list[list[str | int | Aantal]]
     titel: str = ""
 
 
@@ -674,8 +688,8 @@ def _studenten(n: int) -> str:
     return f"{n} student" if n == 1 else f"{n} studenten"
 
 
-def _aantal_pct(n: int, van: int) -> str:
-    return f"{n} ({_pct(n, van)})" if van else str(n)
+def _aantal_pct(n: int, van: int) -> Aantal:
+    return Aantal(n, van)
 
 
 def _meerkeuze(vraag: Any, antwoorden: list, vo: VraagOverzicht) -> None:
@@ -710,7 +724,7 @@ def _sorteren(vraag: Any, antwoorden: list, vo: VraagOverzicht) -> None:
             goed = tel[item.categorie]
             goed_totaal += goed
             geteld_totaal += geteld
-            zoals = f"{goed} van {geteld}"
+            zoals = Aantal(goed, geteld, van_vorm=True)
             for a in antwoorden:
                 if a.eerste and item.tekst in a.eerste:
                     eerste_geteld += 1
@@ -994,6 +1008,9 @@ def _tabel_html(tabel: Tabel) -> str:
             elif getal_kolom[i] and isinstance(c, int):
                 balk = f'<span class="balk" style="width:{round(100 * c / grootste)}%"></span>' if c else ""
                 cellen.append(f'<td class="getal">{c}{balk}</td>')
+            elif isinstance(c, Aantal):
+                balk = f'<span class="balk" style="width:{round(100 * c.n / c.van)}%"></span>' if c.n and c.van else ""
+                cellen.append(f'<td class="getal">{_e(c)}{balk}</td>')
             else:
                 cellen.append(f"<td>{_e(c)}</td>")
         delen.append("<tr>" + "".join(cellen) + "</tr>")

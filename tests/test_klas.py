@@ -62,6 +62,10 @@ def _bestand(i: int, rng: random.Random, hoofdstuk: int = 1, **extra) -> dict:
     return data
 
 
+def _tekst(rijen: list[list]) -> list[list[str]]:
+    return [[str(c) for c in rij] for rij in rijen]
+
+
 def _schrijf(pad: Path, data) -> Path:
     pad.parent.mkdir(parents=True, exist_ok=True)
     pad.write_text(json.dumps(data), encoding="utf-8")
@@ -124,19 +128,19 @@ def test_what_the_class_chose_per_question_type(klasmap):
     ov = {vo.nummer: vo for vo in klas.overzicht(_lees(klasmap))[0].vragen}
     assert [vo.nummer for vo in ov.values()] == list(range(1, 9))
     assert ov[1].beantwoord == 30 and len(ov[1].teksten) == 24        # every fifth text empty (0, 5, ..., 25)
-    assert ov[1].tabellen[0].rijen == [["de rol van de buurvrouw", "30 (100%)"], ["het dagelijkse ritme van Sam", "15 (50%)"]]
+    assert _tekst(ov[1].tabellen[0].rijen) == [["de rol van de buurvrouw", "30 (100%)"], ["het dagelijkse ritme van Sam", "15 (50%)"]]
     # meerkeuze: option 1 is right; final 1 for i % 4 != 0 (22 of 30), first 0 for odd i (15), 1 for even (15)
-    assert ov[5].tabellen[0].rijen == [
+    assert _tekst(ov[5].tabellen[0].rijen) == [
         ["De werker wacht tot iemand zich meldt.", "", "15 (50%)", "8 (27%)"],
         ["De werker zoekt mensen zelf op.", "ja", "15 (50%)", "22 (73%)"],
         ["De werker verwijst meteen door.", "", "0 (0%)", "0 (0%)"],
     ]
     assert ov[5].samenvatting == ["Goed bij de eerste poging: 15 van 30 (50%).", "Uiteindelijk goed: 22 van 30 (73%)."]
     # sorteren: "Een vast ritme" is Helpend in the book; i % 3 == 0 (10 students) put it under Belemmerend
-    assert ov[4].tabellen[0].rijen == [
-        ["Een vast ritme", "Helpend", 20, 10, "20 van 30"],
-        ["Wantrouwen tegenover hulp", "Belemmerend", 0, 30, "30 van 30"],
-        ["Een broer op afstand", "(open)", 0, 0, "–"],
+    assert _tekst(ov[4].tabellen[0].rijen) == [
+        ["Een vast ritme", "Helpend", "20", "10", "20 van 30"],
+        ["Wantrouwen tegenover hulp", "Belemmerend", "0", "30", "30 van 30"],
+        ["Een broer op afstand", "(open)", "0", "0", "–"],
     ]
     assert ov[4].samenvatting == ["Ingedeeld zoals het boek: 50 van 60 plaatsingen (83%).",
                                   "Bij de eerste controle zoals het boek: 0 van 30 (0%)."]
@@ -154,7 +158,7 @@ def test_what_the_class_chose_per_question_type(klasmap):
         assert meer + minder + gelijk == 30
     # dilemma: 10 students (i % 3 == 0) said no and ended at k2, 20 went on to k4
     keuzes, eindes, paden = ov[7].tabellen
-    assert [r[1:] for r in keuzes.rijen] == [["Je zegt nee en legt uit waarom.", "10 (33%)"],
+    assert [r[1:] for r in _tekst(keuzes.rijen)] == [["Je zegt nee en legt uit waarom.", "10 (33%)"],
                                              ["Je vraagt eerst wat er aan de hand is.", "20 (67%)"],
                                              ["Je zoekt samen uit wie kan helpen.", "20 (100%)"]]
     assert eindes.rijen == [["Sam loopt boos weg.", 10], ["Jullie maken samen een plan.", 20]]
@@ -414,6 +418,8 @@ def test_html_report_is_static_and_written_outside_the_folder(klasmap, tmp_path)
     assert "http" not in page.replace("http-equiv", "")
     assert '<html lang="nl">' in page and "Klasoverzicht hoofdstuk 1" in page
     assert "<details><summary>Niet meegeteld (9)" in page
+    # counts carry a bar for the projector: 22 of 30 chose the right option at the end
+    assert '<td class="getal">22 (73%)<span class="balk" style="width:73%"></span></td>' in page
     before = _snapshot(klasmap)
     binnen = subprocess.run([sys.executable, "-m", "book", "klas", str(klasmap), "--html", str(klasmap / "r.html")],
                             capture_output=True, text=True, cwd=ROOT, timeout=120)
