@@ -5,6 +5,7 @@ opslaan/laden."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -37,6 +38,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SPEC = load_spec(path=FIXTURES / "exercises" / "alle_typen.yml")
 VRAGEN = {v.id: v for v in SPEC.vragen}
 ENGELS = re.compile(r"Input should|Extra inputs|Field required|should be|valid|Traceback|Error\b", re.I)
+
+def _voorbeelden(standaard: int) -> int:
+    """Hypothesis examples per test; tools/mutants_py.sh asks for fewer (one run per mutant)."""
+    return int(os.environ.get("LSP_HYPOTHESIS_VOORBEELDEN", "0")) or standaard
+
 
 tekst = st.text(max_size=60)                                  # arbitrary unicode, incl. emoji / RTL
 schaal = st.one_of(st.none(), st.integers(1, 5))
@@ -87,7 +93,7 @@ def _zonder_none(value):
     return value
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=_voorbeelden(150), suppress_health_check=[HealthCheck.too_slow])
 @given(bestand)
 def test_round_trip(data):
     model = AntwoordBestand.model_validate(data)
@@ -97,7 +103,7 @@ def test_round_trip(data):
 
 
 @pytest.mark.parametrize("klasse, vorm", VORMEN, ids=[k.__name__ for k, _ in VORMEN])
-@settings(max_examples=40)
+@settings(max_examples=_voorbeelden(40))
 @given(data=st.data())
 def test_each_answer_shape_keeps_its_type(klasse, vorm, data):
     a = data.draw(vorm)

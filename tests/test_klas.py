@@ -32,6 +32,11 @@ ITEMS = ["Kennismaken op de markt", "Bellen met de broer", "Overleg met het team
 ENGELS = re.compile(r"Input should|Extra inputs|Field required|should be|Traceback|Error\b|valid\b", re.I)
 
 
+def _voorbeelden(standaard: int) -> int:
+    """Hypothesis examples per test; tools/mutants_py.sh asks for fewer (one run per mutant)."""
+    return int(os.environ.get("LSP_HYPOTHESIS_VOORBEELDEN", "0")) or standaard
+
+
 def _antwoorden(i: int, rng: random.Random) -> dict:
     r1 = [{"positie": rng.randint(1, 5), "argument": f"argument {i}"} for _ in range(2)]
     r2 = [{"positie": max(1, min(5, p["positie"] + rng.choice([-1, 0, 1, 1]))), "argument": ""} for p in r1]
@@ -220,6 +225,28 @@ def test_long_and_wide_text_wraps_within_100_columns(tmp_path):
     assert "漢字" * 20 in text and "kort" in text
 
 
+def test_stelling_chart_has_whole_number_ticks(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rng = random.Random(2)
+    for i in range(3):
+        _schrijf(tmp_path / f"{i}.json", _bestand(i, rng))
+    ax = klas.plot_stellingen(_lees(tmp_path))
+    ax.figure.canvas.draw()
+    ticks = [t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
+    assert len(ticks) >= 2 and all(float(t).is_integer() for t in ticks)
+    assert [t.get_text() for t in ax.get_yticklabels()][:2] == [
+        "Stelling 1: Een werker moet altijd eerst zelf con… (ronde 1)",
+        "Stelling 1: Een werker moet altijd eerst zelf con… (ronde 2)"]
+    plt.close(ax.figure)
+    leeg = klas.plot_stellingen(_lees(tmp_path / "leeg" if (tmp_path / "leeg").mkdir() is None else tmp_path))
+    assert [t.get_text() for t in leeg.texts] == ["Nog geen stellingen beantwoord"]
+    plt.close(leeg.figure)
+
+
 def test_natural_sort():
     assert sorted(["a12", "a2", "a1", "b10", "b9"], key=klas.natuurlijk) == ["a1", "a2", "a12", "b9", "b10"]
     assert sorted(["Student 10.json", "student 9.json"], key=klas.natuurlijk) == ["student 9.json", "Student 10.json"]
@@ -325,6 +352,7 @@ def test_special_entries_are_named(tmp_path):
     (tmp_path / "map-link").symlink_to(tmp_path)
     (tmp_path / "link.json").symlink_to(tmp_path / "goed.json")
     os.mkfifo(tmp_path / "pijp.json")
+    (Path(os.fsdecode(os.fsencode(tmp_path) + b"/\xffnaam.json"))).write_bytes(b"{")   # not UTF-8 as a name
     (tmp_path / "kapot.zip").write_bytes(b"PK\x03\x04 geen zip")
     diep = tmp_path
     for n in range(klas.MAX_DIEPTE + 1):
@@ -338,6 +366,7 @@ def test_special_entries_are_named(tmp_path):
     assert reasons["pijp.json"] == "geen gewoon bestand (bijvoorbeeld een pijp of apparaat); overgeslagen"
     assert reasons["kapot.zip"] == "beschadigd zip-bestand: kan niet geopend worden"
     assert reasons["link.json"] == "dubbel: zelfde inhoud als goed.json"
+    assert reasons["\ufffdnaam.json"].startswith("beschadigd: geen leesbare JSON")
     assert reasons["/".join(f"d{n}" for n in range(klas.MAX_DIEPTE + 1)) + "/"] == "map te diep genest; niet bekeken"
 
 
@@ -555,7 +584,7 @@ def _zip_bom() -> bytes:
     return _BOM_ZIP
 
 
-@settings(max_examples=40, deadline=20_000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=_voorbeelden(40), deadline=20_000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(vijandige_map())
 def test_hostile_folders_never_crash_hang_or_show_student_labels(items):
     with tempfile.TemporaryDirectory() as d:
