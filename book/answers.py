@@ -38,7 +38,7 @@ from pydantic import (
     field_validator,
 )
 
-from book.config import MAX_TEKST, tekst_lengte
+from book.config import MAX_TEKST, STELLING_SCHAAL, tekst_lengte
 
 if TYPE_CHECKING:  # the spec imports the exercises package, which imports this module
     from book.exercises.spec import Oefening
@@ -515,12 +515,6 @@ def controleer_antwoorden(spec: Oefening, antwoorden: Any) -> dict[str, Any]:
 
 # -- answers for people -------------------------------------------------------------------------
 
-def _schaal(vraag: Any) -> list[str]:
-    from book.exercises.spec import STELLING_SCHAAL
-
-    return list(STELLING_SCHAAL)
-
-
 def leesbaar(vraag: Any, antwoord: BaseModel | dict) -> str:
     """An answer as plain text for people, with the exercise's own labels (never the codes).
 
@@ -554,7 +548,7 @@ def leesbaar(vraag: Any, antwoord: BaseModel | dict) -> str:
             reden = antwoord.redenen.get(item, "").strip()
             regels.append(f"{plaats}. {item}" + (f" (reden: {reden})" if reden else ""))
     elif t == "stelling":
-        schaal = _schaal(vraag)
+        schaal = STELLING_SCHAAL
         ronde2 = antwoord.ronde2 or []
         for i, stelling in enumerate(vraag.stellingen):
             delen = []

@@ -36,6 +36,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from book.config import STELLING_SCHAAL
 from book.answers import (
     ANTWOORD_PER_TYPE,
     ANTWOORDEN_FORMAAT,
@@ -57,7 +58,7 @@ MAX_UITGEPAKT = 400_000_000    # bytes read in one run, files and zip members to
 MAX_ITEMS = 20_000             # folder entries and zip members looked at in one run
 MAX_DIEPTE = 10                # subfolder depth
 BREEDTE = 100                  # terminal columns
-POSITIES = ["helemaal oneens", "oneens", "neutraal", "eens", "helemaal eens"]
+POSITIES = list(STELLING_SCHAAL)
 HULPBESTANDEN = {".ds_store", "thumbs.db", "desktop.ini"}
 
 

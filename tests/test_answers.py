@@ -239,25 +239,18 @@ def test_answers_that_fit_pass_unchanged():
         controleer_antwoorden(SPEC, [])
 
 
-class _Criterium:
-    def __init__(self, criterium, niveaus):
-        self.criterium, self.niveaus = criterium, niveaus
-
-
-class _MetRubric:
-    """An open question with a rubric, as the spec will give it (contract: criterium, niveaus)."""
-
-    type = "open"
-    kijkpunten = ["eerste punt", "tweede punt"]
-    rubric = [_Criterium("Onderbouwing", ["zwak", "redelijk", "sterk"]), _Criterium("Taal", ["slordig", "verzorgd"])]
-
-
-def test_rubric_marks_are_checked_and_rendered():
-    vraag = _MetRubric()
+def test_rubric_marks_are_checked_and_rendered(tmp_path):
+    yml = (FIXTURES / "exercises" / "alle_typen.yml").read_text(encoding="utf-8").replace(
+        "      - het dagelijkse ritme van Sam\n",
+        "      - het dagelijkse ritme van Sam\n    rubric:\n      - criterium: Onderbouwing\n"
+        "        niveaus: [zwak, redelijk, sterk]\n      - criterium: Taal\n        niveaus: [slordig, verzorgd]\n", 1)
+    (tmp_path / "alle_typen.yml").write_text(yml, encoding="utf-8")
+    vraag = load_spec(path=tmp_path / "alle_typen.yml").vragen[0]
     assert answers.past_bij_vraag(vraag, OpenAntwoord(tekst="x", rubric=[3, None])) is None
     assert "niveau 3 bestaat niet (hoogstens 2)" in answers.past_bij_vraag(vraag, OpenAntwoord(tekst="x", rubric=[1, 3]))
+    assert "rubric heeft meer scores dan criteria (2)" in answers.past_bij_vraag(vraag, OpenAntwoord(tekst="x", rubric=[1, 1, 1]))
     assert leesbaar(vraag, {"tekst": " Mijn antwoord ", "kijkpunten": [1], "rubric": [3, None]}) == (
-        "Mijn antwoord\nKijkpunten die ik noem: tweede punt\nOnderbouwing: sterk (niveau 3)"
+        "Mijn antwoord\nKijkpunten die ik noem: het dagelijkse ritme van Sam\nOnderbouwing: sterk (niveau 3)"
     )
 
 

@@ -177,25 +177,26 @@ def test_what_the_class_chose_per_question_type(klasmap):
     assert breedte[0] == ["personen en organisaties", 1, 2, 4]
 
 
-def test_rubric_marks_are_counted(klasmap, monkeypatch):
-    """The spec's rubric (contract: criterium + niveaus) labels the counts of the students' marks."""
-    echte = klas._specs
-
-    def met_rubric(*args):
-        specs = echte(*args)
-        a1 = next(v for v in specs["alle_typen"].vragen if v.id == "a1")
-        object.__setattr__(a1, "rubric", [type("C", (), {"criterium": "Onderbouwing", "niveaus": ["zwak", "sterk"]})()])
-        return specs
-
-    monkeypatch.setattr(klas, "_specs", met_rubric)
+def test_rubric_marks_are_counted(klasmap, tmp_path):
+    """The spec's rubric labels the counts of the students' own marks (issue 10, item 6)."""
+    oefeningen = tmp_path / "oefeningen"
+    oefeningen.mkdir()
+    yml = (OEFENINGEN / "alle_typen.yml").read_text(encoding="utf-8").replace(
+        "      - het dagelijkse ritme van Sam\n",
+        "      - het dagelijkse ritme van Sam\n    rubric:\n      - criterium: Onderbouwing\n"
+        "        niveaus: [zwak, voldoende, sterk]\n      - criterium: Taal\n        niveaus: [slordig, verzorgd]\n", 1)
+    (oefeningen / "alle_typen.yml").write_text(yml, encoding="utf-8")
     for n, pad in enumerate(sorted(klasmap.glob("student_*.json"))):
         data = json.loads(pad.read_text(encoding="utf-8"))
-        data["oefeningen"]["alle_typen"]["antwoorden"]["a1"]["rubric"] = [1 + n % 3 // 2]
+        data["oefeningen"]["alle_typen"]["antwoorden"]["a1"]["rubric"] = [1 + n % 3, None if n % 2 else 2]
         pad.write_text(json.dumps(data), encoding="utf-8")
-    tabel = next(t for t in klas.overzicht(_lees(klasmap))[0].vragen[0].tabellen if t.kolommen[0] == "criterium")
-    assert tabel.kolommen == ["criterium", "niveau 1", "niveau 2"]
-    # level 2 for every third file in name order (n % 3 == 2): 10 of the 30 files that count
-    assert tabel.rijen == [["Onderbouwing", 20, 10]]
+    k = klas.lees_map(klasmap, oefeningen_map=oefeningen)
+    tabel = next(t for t in klas.overzicht(k)[0].vragen[0].tabellen if t.kolommen[0] == "criterium")
+    assert tabel.kolommen == ["criterium", "niveau 1", "niveau 2", "niveau 3"]
+    # n = 0..30 in name order; n = 4 (student_04.json) is replaced by the resubmission (n = 5)
+    # levels 1/2/3 for n % 3 == 0/1/2: 11, 10 - 1, 10; Taal level 2 for even n: 16 - 1; Taal has no level 3
+    assert tabel.rijen == [["Onderbouwing", 11, 9, 10], ["Taal", 0, 15, ""]]
+    assert "Onderbouwing: sterk (niveau 3)" in klas.rapport(k)
 
 
 def test_report_is_anonymous_fits_100_columns_and_input_unchanged(klasmap):
