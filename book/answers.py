@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # the spec imports the exercises package, which imports this 
 ANTWOORDEN_FORMAAT = "lsp-antwoorden"
 ANTWOORDEN_VERSIE = 1
 _SURROGAAT = re.compile("[\ud800-\udfff]")
+_SLEUTEL = re.compile(r"[a-z0-9_]{1,60}")   # field names and ids as the book writes them
 MAX_CIJFERS = 30            # a JSON integer with more digits is refused (Python limits int() at 4,300)
 
 
@@ -338,6 +339,8 @@ def _plek(loc: tuple[Any, ...]) -> str:
             continue
         if isinstance(item, str) and item.startswith("function-"):
             continue
+        if isinstance(item, str) and not _SLEUTEL.fullmatch(item):
+            item = "(…)"   # a key the student chose (an item text, say): not repeated in a message
         delen.append(f"[{item}]" if isinstance(item, int) else ("." if delen else "") + str(item))
     return "".join(delen)
 

@@ -135,6 +135,8 @@ def _met(antw: str) -> str:
         (_met('{"keuze": ' + "9" * 5000 + "}"), "veld oefeningen.x.antwoorden.a.keuze: verwacht een geheel getal; gevonden een getal van 5.000 cijfers"),
         (KOP + ', "x": ' + "9" * 5000 + "}", "veld x: onbekend veld"),
         (_met('{"zz": 1}'), "veld oefeningen.x.antwoorden.a: dit antwoord past bij geen enkel soort vraag"),
+        (_met('{"indeling": {"Jan <b>": 1}}'), "veld oefeningen.x.antwoorden.a.indeling.(…): verwacht tekst; gevonden 1"),
+        (KOP + ', "Sam is DOM": 1}', "veld (…): onbekend veld"),
         (_met('{"tekst": "a", "kijkpunten": [1, 1]}'), "kijkpunten: elke waarde mag maar één keer voorkomen"),
         (_met('{"keuze": 0, "volgorde": [0, 2]}'), "volgorde: verwacht elk optienummer 0, 1, 2, ... precies één keer"),
         (_met('{"tekst": "a", "rubric": [6]}'), "rubric[0]: verwacht een getal van hoogstens 5"),

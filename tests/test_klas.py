@@ -509,7 +509,7 @@ KWAAD = st.sampled_from([
 
 
 def _vijandig_bestand(draw) -> bytes:
-    soort = draw(st.sampled_from(["getal", "diep", "array", "labels", "bom", "nan", "bytes", "groot"]))
+    soort = draw(st.sampled_from(["getal", "diep", "array", "labels", "labelfout", "bom", "nan", "bytes", "groot"]))
     kop = '{"formaat":"lsp-antwoorden","versie":1,"hoofdstuk":1,"datum":"2026-01-01"'
     if soort == "getal":
         return (kop + ',"naam":"x","oefeningen":{"alle_typen":{"titel":"t","antwoorden":{"a5":{"keuze":'
@@ -534,6 +534,13 @@ def _vijandig_bestand(draw) -> bytes:
                                                              label: {"tekst": label}}},
                                label: {"titel": label, "antwoorden": {}}}}
         return json.dumps(data, ensure_ascii=draw(st.booleans())).encode("utf-8", "surrogatepass")
+    if soort == "labelfout":   # student keys in a rejected file: the reason must not repeat them
+        label = draw(KWAAD)
+        data = {"formaat": "lsp-antwoorden", "versie": 1, "hoofdstuk": 1, "datum": "2026-01-01",
+                "oefeningen": {"alle_typen": {"titel": "t", "antwoorden": {label: {label: 1}}}}}
+        if draw(st.booleans()):
+            data[label] = 1
+        return json.dumps(data).encode("utf-8", "surrogatepass")
     if soort == "bom":
         return b"\xef\xbb\xbf" + json.dumps(_bestand(draw(st.integers(0, 99)), random.Random(1))).encode()
     if soort == "nan":
