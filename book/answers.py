@@ -214,7 +214,8 @@ class OefeningAntwoorden(_Model):
     titel: str
     vragen: dict[str, str] = Field(default_factory=dict)        # question id -> question text
     antwoorden: dict[str, Antwoord] = Field(default_factory=dict)
-    leesbaar: dict[str, Vrij] | None = None                     # question id -> text for people
+    # question id -> text for people; no text limit: it repeats an answer (up to the limit) plus labels
+    leesbaar: dict[str, str] | None = None
 
 
 class AntwoordBestand(_Model):

@@ -363,3 +363,15 @@ def test_save_needs_a_name_and_names_the_file_like_the_browser(tmp_path, monkeyp
     assert lees_antwoorden(pad).oefeningen["alle_typen"].antwoorden["a1"].tekst == "\ud800 los"
     assert w.opslaan(studentnummer="12 34").name.startswith("lsp-h1-12-34-")
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []   # no temp files left
+
+
+def test_save_with_a_text_at_the_limit_and_a_too_long_name(tmp_path):
+    w = OefeningWidget(SPEC)
+    w.antwoorden = {"a1": {"tekst": "a" * MAX_TEKST, "kijkpunten": [0, 1]}}
+    pad = w.opslaan(tmp_path / "vol.json", naam="Sam")
+    oef = lees_antwoorden(pad).oefeningen["alle_typen"]
+    assert oef.antwoorden["a1"].tekst == "a" * MAX_TEKST and len(oef.leesbaar["a1"]) > MAX_TEKST
+    with pytest.raises(AntwoordBestandFout) as info:
+        w.opslaan(tmp_path / "naam.json", naam="x" * 201)
+    assert "veld naam: verwacht hoogstens 200 tekens; gevonden een tekst van 201 tekens" in str(info.value)
+    assert not ENGELS.search(str(info.value)) and not (tmp_path / "naam.json").exists()

@@ -169,15 +169,15 @@ class OefeningWidget(StaticSiteWidget):
         antwoorden = controleer_antwoorden(spec, dict(self.antwoorden))
         vragen = {v.id: v for v in spec.vragen}
         oefeningen = dict(bestand.oefeningen) if bestand else {}
-        oefeningen[spec.id] = OefeningAntwoorden.model_validate(
-            {
-                "titel": spec.titel,
-                "vragen": vraagteksten(spec),
-                "antwoorden": antwoorden,
-                "leesbaar": {qid: leesbaar(vragen[qid], a) for qid, a in antwoorden.items()},
-            }
-        )
         try:
+            oefeningen[spec.id] = OefeningAntwoorden.model_validate(
+                {
+                    "titel": spec.titel,
+                    "vragen": vraagteksten(spec),
+                    "antwoorden": antwoorden,
+                    "leesbaar": {qid: leesbaar(vragen[qid], a) for qid, a in antwoorden.items()},
+                }
+            )
             bestand = AntwoordBestand(
                 hoofdstuk=spec.hoofdstuk, naam=naam, studentnummer=studentnummer,
                 datum=nu.date().isoformat(), tijdstip=nu.isoformat(timespec="seconds"), oefeningen=oefeningen,
