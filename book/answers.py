@@ -284,13 +284,11 @@ def _toon(value: Any) -> str:
     if value is None:
         return "niets (null)"
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return str(value).lower()
     if isinstance(value, int):
-        return str(value) if len(str(value)) <= 12 else "een heel groot getal"
+        return str(value) if abs(value) < 10**12 else "een heel groot getal"
     if isinstance(value, float):
-        if math.isnan(value) or math.isinf(value):
-            return "een ongeldig getal"
-        return f"het kommagetal {value:g}"
+        return f"het kommagetal {value:g}" if math.isfinite(value) else "een ongeldig getal"
     if isinstance(value, str):
         return f"een tekst van {_nl(tekst_lengte(value))} tekens"
     if isinstance(value, list):
@@ -300,71 +298,63 @@ def _toon(value: Any) -> str:
     return "een onbekende waarde"
 
 
+# what each kind of error expected, in Dutch (only kinds the models above can raise)
+_VERWACHT = {
+    "string_type": "tekst",
+    "int_type": "een geheel getal",
+    "bool_type": "true of false",
+    "list_type": "een lijst",
+    "dict_type": "een object met velden",
+    "model_type": "een object met velden",
+    "literal_error": "een van {expected}",
+    "greater_than_equal": "een getal van minstens {ge}",
+    "less_than_equal": "een getal van hoogstens {le}",
+    "too_short": "minstens {min_length} element(en)",
+    "string_too_short": "minstens {min_length} teken(s)",
+    "string_too_long": "hoogstens {max_length} tekens",
+}
+
+
 def _verwacht(err: dict[str, Any]) -> str:
-    t = err["type"]
-    ctx = err.get("ctx") or {}
-    vast = {
-        "string_type": "tekst",
-        "int_type": "een geheel getal",
-        "int_parsing": "een geheel getal",
-        "int_from_float": "een geheel getal",
-        "bool_type": "true of false",
-        "list_type": "een lijst",
-        "dict_type": "een object met velden",
-        "model_type": "een object met velden",
-        "model_attributes_type": "een object met velden",
-        "none_required": "niets (null)",
-    }
-    if t in vast:
-        return vast[t]
-    if t == "literal_error":
-        return "een van " + str(ctx.get("expected", "")).replace(" or ", ", ")
-    if t == "greater_than_equal":
-        return f"een getal van minstens {ctx.get('ge')}"
-    if t == "less_than_equal":
-        return f"een getal van hoogstens {ctx.get('le')}"
-    if t in ("too_short", "string_too_short"):
-        return f"minstens {ctx.get('min_length', 1)} " + ("teken(s)" if t.startswith("string") else "element(en)")
-    if t in ("too_long", "string_too_long"):
-        return f"hoogstens {ctx.get('max_length')} " + ("tekens" if t.startswith("string") else "element(en)")
-    return "een andere waarde"
+    ctx = {k: str(v).replace(" or ", ", ") for k, v in (err.get("ctx") or {}).items()}
+    sjabloon = _VERWACHT.get(err["type"])
+    return sjabloon.format(**ctx) if sjabloon else "een andere waarde"
 
 
 def _plek(loc: tuple[Any, ...]) -> str:
     """Dotted field path; drops the answer-type tag the union inserts after a question id."""
     delen: list[str] = []
-    for n, item in enumerate(loc):
-        if (
-            isinstance(item, str) and item in ANTWOORD_PER_TYPE and n >= 2 and loc[n - 2] == "antwoorden"
-        ):
+    for item, twee_terug in zip(loc, (None, None) + tuple(loc)):
+        if twee_terug == "antwoorden" and item in ANTWOORD_PER_TYPE:
             continue
-        if isinstance(item, str) and item.startswith("function-"):
+        if isinstance(item, int):
+            delen.append(f"[{item}]")
             continue
-        if isinstance(item, str) and not _SLEUTEL.fullmatch(item):
+        if not _SLEUTEL.fullmatch(item):
             item = "(…)"   # a key the student chose (an item text, say): not repeated in a message
-        delen.append(f"[{item}]" if isinstance(item, int) else ("." if delen else "") + str(item))
+        delen.append(f".{item}" if delen else item)
     return "".join(delen)
 
 
 def fout_tekst(err: dict[str, Any]) -> str:
     """One pydantic error as a Dutch sentence: field path, what was expected, what was found."""
-    waar = _plek(tuple(err.get("loc", ())))
     t = err["type"]
     if t == "extra_forbidden":
         wat = "onbekend veld (dit boek kent dat veld niet)"
     elif t == "missing":
         wat = "verplicht veld ontbreekt"
     elif t == "antwoord_soort":
-        wat = str(err.get("msg"))
-    elif t in ("value_error", "assertion_error"):
-        wat = str(err.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        wat = err["msg"]
+    elif t == "value_error":   # our own validators, already Dutch
+        wat = err["msg"].removeprefix("Value error, ")
     else:
         wat = f"verwacht {_verwacht(err)}; gevonden {_toon(err.get('input'))}"
+    waar = _plek(tuple(err["loc"]))
     return f"veld {waar}: {wat}" if waar else wat
 
 
 def _eerste_fout(exc: ValidationError) -> str:
-    fouten = exc.errors(include_url=False, include_context=True)
+    fouten = exc.errors()
     meer = f" (en nog {len(fouten) - 1} fout(en))" if len(fouten) > 1 else ""
     return fout_tekst(fouten[0]) + meer
 
@@ -383,11 +373,16 @@ def lees_antwoorden(pad: str | Path) -> AntwoordBestand:
     return parse_antwoorden(raw, bron=str(pad))
 
 
+def juiste_versie(versie: Any) -> bool:
+    """True for this book's format version (``true`` is not 1, although Python says so)."""
+    return versie == ANTWOORDEN_VERSIE and not isinstance(versie, bool)
+
+
 def controleer_bestand(data: Any, bron: str = "het bestand") -> AntwoordBestand:
     """Validate parsed JSON as an answer file; ``AntwoordBestandFout`` with a Dutch message."""
     if not isinstance(data, dict) or data.get("formaat") != ANTWOORDEN_FORMAAT:
         raise AntwoordBestandFout(f"{bron} is geen antwoordbestand van dit boek (formaat 'lsp-antwoorden' ontbreekt).")
-    if data.get("versie") != ANTWOORDEN_VERSIE:
+    if not juiste_versie(data.get("versie")):
         raise AntwoordBestandFout(
             f"{bron} heeft versie {_toon(data.get('versie'))}; dit boek leest versie {ANTWOORDEN_VERSIE}."
         )

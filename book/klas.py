@@ -46,6 +46,7 @@ from book.answers import (
     als_tijd,
     controleer_bestand,
     json_laden,
+    juiste_versie,
     leesbaar,
     past_bij_vraag,
 )
@@ -423,7 +424,7 @@ def _lees_bron(bron: _Bron, teller: _Teller) -> tuple[Ingelezen | None, str | No
         return None, f"beschadigd: geen leesbare JSON (regel {exc.lineno}, kolom {exc.colno})"
     except RecursionError:
         return None, "beschadigd: te diep genest"
-    if isinstance(data, dict) and data.get("formaat") == ANTWOORDEN_FORMAAT and data.get("versie") != ANTWOORDEN_VERSIE:
+    if isinstance(data, dict) and data.get("formaat") == ANTWOORDEN_FORMAAT and not juiste_versie(data.get("versie")):
         versie = data.get("versie")
         toon = str(versie) if isinstance(versie, int) and not isinstance(versie, bool) and abs(versie) < 10**6 else "onbekend"
         return None, f"andere versie ({toon}); dit boek leest versie {ANTWOORDEN_VERSIE}"

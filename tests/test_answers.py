@@ -375,3 +375,76 @@ def test_save_with_a_text_at_the_limit_and_a_too_long_name(tmp_path):
         w.opslaan(tmp_path / "naam.json", naam="x" * 201)
     assert "veld naam: verwacht hoogstens 200 tekens; gevonden een tekst van 201 tekens" in str(info.value)
     assert not ENGELS.search(str(info.value)) and not (tmp_path / "naam.json").exists()
+
+
+@pytest.mark.parametrize(
+    "raw, bericht",
+    [
+        (_met('{"tekst": 1}'), "veld oefeningen.x.antwoorden.a.tekst: verwacht tekst; gevonden 1"),
+        (_met('{"ronde1": [{"positie": "3"}]}'),
+         "veld oefeningen.x.antwoorden.a.ronde1[0].positie: verwacht een geheel getal; gevonden een tekst van 1 tekens"),
+        (_met('{"ronde1": [{"positie": true}]}'), "ronde1[0].positie: verwacht een geheel getal; gevonden true"),
+        (_met('{"ronde1": [{"positie": false}]}'), "ronde1[0].positie: verwacht een geheel getal; gevonden false"),
+        (_met('{"ronde1": [{"positie": 10000000000000}]}'), "verwacht een getal van hoogstens 5; gevonden een heel groot getal"),
+        (_met('{"ronde1": [{"positie": -999999999999}]}'), "verwacht een getal van minstens 1; gevonden -999999999999"),
+        (_met('{"ronde1": [{"positie": 1e999}]}'), "verwacht een geheel getal; gevonden een ongeldig getal"),
+        (_met('{"volgorde": "x"}'), "veld oefeningen.x.antwoorden.a.volgorde: verwacht een lijst; gevonden een tekst van 1 tekens"),
+        (_met('{"indeling": []}'), "indeling: verwacht een object met velden; gevonden een lijst met 0 element(en)"),
+        (_met('{"tekst": {}}'), "tekst: verwacht tekst; gevonden een object met velden"),
+        (_met('{"tekst": [' + ",".join(["0"] * 1234) + "]}"), "tekst: verwacht tekst; gevonden een lijst met 1.234 element(en)"),
+        (_met('{"tekst": null}'), "tekst: verwacht tekst; gevonden niets (null)"),
+        (KOP + ', "oefeningen": {"x": []}}', "veld oefeningen.x: verwacht een object met velden; gevonden een lijst met 0 element(en)"),
+        (_met('{"knopen": [{"naam": "n", "soort": "s", "sterkte": 1, "kwaliteit": "boos"}]}'),
+         "knopen[0].kwaliteit: verwacht een van 'steunend', 'neutraal', 'belastend'; gevonden een tekst van 4 tekens"),
+        (_met('{"knopen": [{"naam": "", "soort": "s", "sterkte": 1, "kwaliteit": "neutraal"}]}'),
+         "knopen[0].naam: verwacht minstens 1 teken(s); gevonden een tekst van 0 tekens"),
+        (_met('{"keuze": -1}'), "veld oefeningen.x.antwoorden.a.keuze: verwacht een getal van minstens 0; gevonden -1"),
+        (_met('{"keuze": 0, "volgorde": [0]}'), "volgorde: verwacht minstens 2 element(en); gevonden een lijst met 1 element(en)"),
+        (KOP + ', "naam": "' + "x" * 201 + '"}', "veld naam: verwacht hoogstens 200 tekens; gevonden een tekst van 201 tekens"),
+        ('{"formaat": "lsp-antwoorden", "versie": 1}', "veld hoofdstuk: verplicht veld ontbreekt (en nog 1 fout(en))."),
+        (KOP + ', "oefeningen": {"x": {"titel": "t", "antwoorden": {"open": {"tekst": 1}}}}}',
+         "veld oefeningen.x.antwoorden.open.tekst: verwacht tekst; gevonden 1."),
+        (KOP + ', "oefeningen": {"x": {"titel": "t", "antwoorden": {"open": {"q": 1}}}}}',
+         "veld oefeningen.x.antwoorden.open: dit antwoord past bij geen enkel soort vraag."),
+        (KOP + ', "hoofdstuk": 7}', "veld hoofdstuk: verwacht een getal van hoogstens 6; gevonden 7."),
+        ('{"formaat": "lsp-antwoorden", "versie": true}', "heeft versie true; dit boek leest versie 1"),
+        ("[]", "geen antwoordbestand van dit boek"),
+        (b"\xff\xfe{}", "is geen UTF-8-tekst"),
+    ],
+)
+def test_every_error_kind_has_its_dutch_message(raw, bericht):
+    with pytest.raises(AntwoordBestandFout) as info:
+        parse_antwoorden(raw, bron="f.json")
+    assert bericht in str(info.value)
+    assert str(info.value).startswith("f.json ")
+    assert not ENGELS.search(str(info.value)), str(info.value)
+
+
+def test_message_helpers_for_values_nothing_else_produces():
+    assert answers._toon(float("nan")) == answers._toon(float("-inf")) == "een ongeldig getal"
+    assert answers._toon(2.5) == "het kommagetal 2.5" and answers._toon(object()) == "een onbekende waarde"
+    assert answers._toon(10**12 - 1) == "999999999999" and answers._toon(-(10**12)) == "een heel groot getal"
+    assert answers._verwacht({"type": "iets_nieuws"}) == "een andere waarde"
+    assert answers.fout_tekst({"type": "missing", "loc": ()}) == "verplicht veld ontbreekt"
+    assert answers.fout_tekst({"type": "value_error", "loc": ("a", 0, "Sam is dom"), "msg": "Value error, x"}) == "veld a[0].(…): x"
+
+
+def test_lees_antwoorden_reports_missing_and_unreadable_files(tmp_path):
+    with pytest.raises(AntwoordBestandFout, match="bestaat niet"):
+        lees_antwoorden(tmp_path / "weg.json")
+    with pytest.raises(AntwoordBestandFout, match="kan niet gelezen worden"):
+        lees_antwoorden(tmp_path)
+    with pytest.raises(AntwoordBestandFout) as info:
+        controleer_antwoorden(SPEC, {"a5": {"keuze": "1"}})
+    assert str(info.value) == ("Het antwoord op vraag 'a5' (meerkeuze) klopt niet bij veld keuze: verwacht een geheel "
+                               "getal; gevonden een tekst van 1 tekens.")
+    assert str(_fout(SPEC, {"a5": {"keuze": 9}})) == (
+        "Het antwoord op vraag 'a5' (meerkeuze) past niet bij de oefening: keuze 9 bestaat niet: de vraag heeft 3 "
+        "opties (0 tot en met 2).")
+    assert str(_fout(SPEC, [])) == "De antwoorden moeten een mapping zijn van vraag-id naar antwoord."
+
+
+def _fout(spec, antw) -> AntwoordBestandFout:
+    with pytest.raises(AntwoordBestandFout) as info:
+        controleer_antwoorden(spec, antw)
+    return info.value
