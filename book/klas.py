@@ -573,14 +573,9 @@ def _verdeel_antwoorden(klas: Klas, gebruikt: list[Ingelezen]) -> None:
 
 def _nummers(spec: Any) -> dict[str, int]:
     """Question id -> the number the page shows (``informatie`` blocks are not numbered)."""
-    try:
-        from book.exercises.spec import vraagnummers
-    except ImportError:
-        vraagnummers = None
-    if vraagnummers is not None:
-        return vraagnummers(spec)
-    vragen = [v for v in spec.vragen if v.type != "informatie"]
-    return {v.id: n for n, v in enumerate(vragen, 1)}
+    from book.exercises.spec import vraagnummers
+
+    return vraagnummers(spec)
 
 
 def lees_map(map_: str | Path, hoofdstuk: int | None = None, *, oefeningen_map: Path | None = None) -> Klas:
@@ -854,9 +849,7 @@ def _open(vraag: Any, antwoorden: list, vo: VraagOverzicht) -> None:
 
 
 def _netwerk(vraag: Any, antwoorden: list, vo: VraagOverzicht) -> None:
-    kaarten = [a for a in antwoorden if a.knopen]
-    if not kaarten:
-        return
+    kaarten = antwoorden   # only maps with at least one person or organisation get here
     aantallen = [len(a.knopen) for a in kaarten]
     soorten = [len({k.soort for k in a.knopen if k.soort in vraag.soorten}) for a in kaarten]
     vo.tabellen.append(Tabel(["per kaart", "minste", "mediaan", "meeste"], [

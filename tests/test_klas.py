@@ -632,3 +632,211 @@ def test_hostile_folders_never_crash_hang_or_show_student_labels(items):
         text.encode("utf-8")
         page.encode("utf-8")
         assert max(klas.breedte(r) for r in text.splitlines()) <= 100
+
+
+# -- edges, one behaviour each ----------------------------------------------------------------------
+
+def test_text_helpers():
+    assert klas.breedte("abc") == 3 and klas.breedte("漢a\u0301") == 3 and klas.breedte("😀\u200d") == 2
+    assert klas._kap("abcdef", 6) == "abcdef" and klas._kap("abcdef", 4) == "abc…" and klas._kap("漢漢漢", 4) == "漢…"
+    assert klas._wrap("een twee drie", 8) == ["een twee", "drie"]
+    assert klas._wrap("x" * 10 + " y", 4) == ["xxxx", "xxxx", "xx y"]
+    assert klas._wrap("a\n\nb\n\n", 10) == ["a", "", "b"] and klas._wrap("", 5) == []
+    assert klas._wrap("漢" * 5, 4) == ["漢漢", "漢漢", "漢"]
+    assert klas.schoon("a\tb\x0bc\x0cd\r\ne\rf\x85g") == "a b c d e f g"
+    assert klas.schoon("a\r\nb\rc\u2028d", regels=True) == "a\nb\nc\nd"
+    assert klas.schoon("x\x1b]8;;http://y\x1b\\link\x1b]8;;\x1b\\z\x9b1mq\x07\x00\x7f") == "xlinkzq"
+    assert klas.schoon("\u202bab\u2066c\u200fd\u061c") == "abcd" and klas.schoon("\udcff.json") == "\ufffd.json"
+    assert klas._pct(1, 3) == "33%" and klas._pct(2, 3) == "67%" and klas._pct(0, 0) == "–"
+    assert str(klas.Aantal(2, 3)) == "2 (67%)" and str(klas.Aantal(2, 0)) == "2" and str(klas.Aantal(2, 3, True)) == "2 van 3"
+
+
+def test_file_size_limit_is_exact(tmp_path):
+    kop = json.dumps(_bestand(1, random.Random(1)))
+    (tmp_path / "precies.json").write_bytes(kop.encode() + b" " * (klas.MAX_BESTAND - len(kop.encode())))
+    (tmp_path / "een_te_veel.json").write_bytes(kop.encode() + b" " * (klas.MAX_BESTAND + 1 - len(kop.encode())))
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["precies.json"]
+    assert [(m.bestand, m.reden) for m in k.meldingen] == [("een_te_veel.json", "te groot voor een antwoordbestand; overgeslagen")]
+
+
+def test_reasons_for_unreadable_content(tmp_path):
+    (tmp_path / "latin1.json").write_bytes('{"naam": "Zoë"}'.encode("latin-1"))
+    (tmp_path / "diep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    _schrijf(tmp_path / "versie_true.json", {"formaat": "lsp-antwoorden", "versie": True})
+    _schrijf(tmp_path / "versie_groot.json", {"formaat": "lsp-antwoorden", "versie": 10**7})
+    _schrijf(tmp_path / "versie_2.json", {"formaat": "lsp-antwoorden", "versie": 2})
+    reasons = {m.bestand: m.reden for m in _lees(tmp_path).meldingen}
+    assert reasons == {
+        "diep.json": "beschadigd: te diep genest",
+        "latin1.json": "beschadigd: geen UTF-8-tekst",
+        "versie_2.json": "andere versie (2); dit boek leest versie 1",
+        "versie_groot.json": "andere versie (onbekend); dit boek leest versie 1",
+        "versie_true.json": "andere versie (onbekend); dit boek leest versie 1",
+    }
+
+
+def test_zip_edges(tmp_path, monkeypatch):
+    rng = random.Random(12)
+    js = json.dumps(_bestand(1, rng)).encode()
+    diep = _zip({"niveau3.zip": _zip({"in.json": js})})
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("goed.json", js)
+        zf.writestr("map/", b"")
+        link = zipfile.ZipInfo("link.json")
+        link.external_attr = (0o120777 << 16)
+        zf.writestr(link, "goed.json")
+        zf.writestr("geheim.json", b"xx")
+        zf.writestr("niveau2.zip", diep)
+        zf.writestr("groot_in_zip.zip", b"x" * 2000)
+        zf.writestr("kapot_in_zip.zip", b"PK\x03\x04 geen zip")
+        zf.writestr("Thumbs.db", b"")
+    data = bytearray(buf.getvalue())
+    start = data.rfind(b"PK\x01\x02", 0, data.rfind(b"geheim.json"))   # its central directory entry
+    data[start + 8] |= 0x1                                              # "encrypted"
+    (tmp_path / "lms.zip").write_bytes(bytes(data))
+    monkeypatch.setattr(klas, "MAX_ZIP_IN_ZIP", 1000)
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["lms.zip/goed.json"]
+    assert {m.bestand: m.reden for m in k.meldingen} == {
+        "lms.zip/geheim.json": "versleuteld in het zip-bestand; overgeslagen",
+        "lms.zip/groot_in_zip.zip": "zip-bestand te groot om in een zip-bestand te openen",
+        "lms.zip/kapot_in_zip.zip": "beschadigd zip-bestand: kan niet geopend worden",
+        "lms.zip/link.json": "snelkoppeling in een zip-bestand; niet gevolgd",
+        "lms.zip/niveau2.zip/niveau3.zip": "zip-bestand in een zip-bestand in een zip-bestand; niet geopend",
+        "lms.zip/Thumbs.db": "hulpbestand van het besturingssysteem; overgeslagen",
+    }
+
+
+def test_a_zip_that_lies_about_sizes_is_read_only_up_to_the_limit(tmp_path, monkeypatch):
+    """A member whose header claims a small size: reading stops at the limit (zip bomb)."""
+    monkeypatch.setattr(klas, "MAX_BESTAND", 1000)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("bom.json", b"0" * 100_000)
+        zf.writestr("bom_in_zip.zip", b"0" * 5000)
+    data = bytearray(buf.getvalue())
+    # rewrite the sizes in the central directory to 10 bytes (the local headers keep the truth)
+    for naam in (b"bom.json", b"bom_in_zip.zip"):
+        start = data.rfind(b"PK\x01\x02", 0, data.rfind(naam))
+        data[start + 24:start + 28] = (10).to_bytes(4, "little")
+    (tmp_path / "bom.zip").write_bytes(bytes(data))
+    monkeypatch.setattr(klas, "MAX_ZIP_IN_ZIP", 1000)
+    reasons = {m.bestand: m.reden for m in _lees(tmp_path).meldingen}
+    assert reasons["bom.zip/bom.json"] in ("te groot voor een antwoordbestand; overgeslagen",
+                                           "beschadigd in het zip-bestand: kan niet uitgepakt worden")
+    assert reasons["bom.zip/bom_in_zip.zip"] in ("zip-bestand te groot om in een zip-bestand te openen",
+                                                 "beschadigd in het zip-bestand: kan niet uitgepakt worden")
+
+
+def test_limits_on_count_and_bytes_stop_the_run_with_a_reason(tmp_path, monkeypatch):
+    rng = random.Random(13)
+    for i in range(6):
+        _schrijf(tmp_path / f"s{i}.json", _bestand(i, rng))
+    monkeypatch.setattr(klas, "MAX_ITEMS", 4)
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["s0.json", "s1.json", "s2.json", "s3.json"]
+    assert k.meldingen[-1].bestand == "." and k.meldingen[-1].reden.startswith("te veel bestanden of gegevens (meer dan 4 ")
+    monkeypatch.setattr(klas, "MAX_ITEMS", 100)
+    grootte = sum((tmp_path / f"s{i}.json").stat().st_size for i in (0, 1))
+    monkeypatch.setattr(klas, "MAX_UITGEPAKT", grootte)
+    k = _lees(tmp_path)
+    assert len(k.gebruikt) == 3    # the third file crosses the limit, the fourth is not read
+    assert {m.reden for m in k.meldingen[:-1]} == {"te veel gegevens in deze map; overgeslagen"}
+    (tmp_path / "z.zip").write_bytes(_zip({"x.json": b"{}", "y.zip": _zip({"z.json": b"{}"})}))   # after s*.json
+    monkeypatch.setattr(klas, "MAX_UITGEPAKT", 0)
+    reasons = {m.bestand: m.reden for m in _lees(tmp_path).meldingen}
+    assert reasons["z.zip/x.json"] == reasons["z.zip/y.zip"] == "te veel gegevens in deze map; overgeslagen"
+
+
+def test_newest_with_equal_times_goes_by_name(tmp_path):
+    rng = random.Random(14)
+    a = _schrijf(tmp_path / "lsp (2).json", _bestand(1, rng))
+    b = _schrijf(tmp_path / "lsp (10).json", _bestand(1, rng, naam="STUDENT 1"))
+    for p in (a, b):
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["lsp (10).json"]
+    assert k.meldingen[0].reden.endswith("(volgens bestandsnaam (de tijden zijn gelijk))")
+
+
+def test_a_broken_exercise_file_of_the_book_is_named(tmp_path):
+    oefeningen = tmp_path / "oef"
+    oefeningen.mkdir()
+    (oefeningen / "alle_typen.yml").write_text((OEFENINGEN / "alle_typen.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (oefeningen / "h1_kapot.yml").write_text("versie: 1\nid: h1_kapot\n", encoding="utf-8")
+    (oefeningen / "h2_ander.yml").write_text("niet eens gelezen: [", encoding="utf-8")
+    _schrijf(tmp_path / "map" / "a.json", _bestand(1, random.Random(1)))
+    k = klas.lees_map(tmp_path / "map", oefeningen_map=oefeningen)
+    assert [(m.bestand, m.reden) for m in k.opmerkingen] == [
+        ("h1_kapot.yml", "dit oefenbestand van het boek heeft een fout; de oefening ontbreekt in het overzicht "
+                         "(python -m book controleer)")]
+    assert list(k.specs) == ["alle_typen"]
+
+
+def test_exercises_follow_the_page_order_of_the_chapter(tmp_path):
+    from book.exercises.spec import all_spec_paths, load_spec
+    from book.overzicht import exercise_locations
+
+    op_pagina = [oid for oid in exercise_locations() if oid.startswith("h5_")]
+    specs = {p.stem: load_spec(path=p) for p in all_spec_paths() if p.stem.startswith("h5_")}
+    _schrijf(tmp_path / "a.json", {"formaat": "lsp-antwoorden", "versie": 1, "hoofdstuk": 5, "naam": "x",
+                                   "datum": "2026-01-01", "oefeningen": {}})
+    k = klas.lees_map(tmp_path)
+    assert list(k.specs)[:len(op_pagina)] == op_pagina and set(k.specs) == {s.id for s in specs.values() if s.hoofdstuk == 5}
+    assert op_pagina != sorted(op_pagina, key=klas.natuurlijk)   # page order is not id order here
+
+
+def test_many_misfits_are_summarised_and_unfinished_paths_counted(tmp_path):
+    rng = random.Random(15)
+    data = _bestand(1, rng)
+    a = data["oefeningen"]["alle_typen"]["antwoorden"]
+    a.update({"a2": {"volgorde": ["?"]}, "a4": {"indeling": {"?": "Helpend"}}, "a5": {"keuze": 7},
+              "a7": {"pad": ["k9"]}, "a8": {"scores": [1] * 9}, "a3": {"ronde1": [{}] * 5}, "a1": {"keuze": 1}})
+    _schrijf(tmp_path / "a.json", data)
+    b = _bestand(2, rng)
+    b["oefeningen"]["alle_typen"]["antwoorden"]["a7"] = {"pad": ["k1", "k3"], "reflectie": ""}
+    del b["oefeningen"]["alle_typen"]["antwoorden"]["a5"]["eerste"]
+    _schrijf(tmp_path / "b.json", b)
+    k = _lees(tmp_path)
+    redenen = [m.reden for m in k.opmerkingen if m.bestand == "a.json"]
+    assert len(redenen) == 6 and redenen[-1] == "nog 2 antwoord(en) niet meegeteld"
+    assert redenen[0] == "antwoord niet meegeteld: Testcasus met alle vraagtypen, vraag 1: hoort bij een ander soort vraag"
+    ov = {vo.nummer: vo for vo in klas.overzicht(k)[0].vragen}
+    assert ov[7].samenvatting == ["Nog niet bij een einde: 1."]
+    assert ov[5].samenvatting[0] == "Eerste poging: niet bekend (de bestanden bewaren die nog niet)."
+    assert _tekst(ov[5].tabellen[0].rijen)[1][2] == "–"
+
+
+def test_wide_tables_become_one_block_per_row(tmp_path):
+    oefeningen = tmp_path / "oef"
+    oefeningen.mkdir()
+    items = [f"Stap nummer {n} van het plan" for n in range(1, 13)]
+    yml = (OEFENINGEN / "alle_typen.yml").read_text(encoding="utf-8").replace(
+        "items: [Kennismaken op de markt, Bellen met de broer, Overleg met het team]", "items: [" + ", ".join(items) + "]")
+    (oefeningen / "alle_typen.yml").write_text(yml, encoding="utf-8")
+    data = _bestand(1, random.Random(1))
+    data["oefeningen"]["alle_typen"]["antwoorden"]["a2"] = {"volgorde": items[::-1], "redenen": {}}
+    _schrijf(tmp_path / "map" / "a.json", data)
+    text = klas.rapport(klas.lees_map(tmp_path / "map", oefeningen_map=oefeningen))
+    assert max(klas.breedte(r) for r in text.splitlines()) <= 100
+    assert "    Stap nummer 12 van het plan\n      gem. plaats: 1,0; plaats 1: 1; plaats 2: 0;" in text
+
+
+def test_opmerkingen_section_html_helpers_and_notebook_display(tmp_path):
+    rng = random.Random(16)
+    _schrijf(tmp_path / "map" / "a.json", _bestand(1, rng, naam="", studentnummer=""))
+    k = _lees(tmp_path / "map")
+    text = klas.rapport(k)
+    assert "Meegeteld, met een opmerking (1):\n  - a.json: geen naam en geen studentnummer: meegeteld, maar een" in text
+    page = klas.html_rapport(k)
+    assert "<details><summary>Meegeteld, met een opmerking (1)" in page and "white-space:pre-wrap" in page
+    assert page.startswith("<!DOCTYPE html>\n<html lang=\"nl\">") and "default-src 'none'" in page
+    fragment = klas.weergave(k).data
+    assert fragment.startswith("<style>") and "<html" not in fragment and '<div class="lsp-klas" lang="nl">' in fragment
+    with pytest.raises(klas.KlasFout, match="buiten de map"):
+        klas.schrijf_html(k, tmp_path / "map", tmp_path / "map")
+    assert klas.schrijf_html(k, tmp_path / "r.html", tmp_path / "map").read_text(encoding="utf-8") == page
+    with pytest.raises(klas.KlasFout, match="bestaat niet of is geen map"):
+        klas.lees_map(tmp_path / "map" / "a.json")
