@@ -681,6 +681,10 @@ def niet_leeg(value: Any) -> bool:
     return value is not None and value is not False
 
 
+def bruikbaar(n: int) -> str:
+    return "1 bruikbaar antwoordbestand" if n == 1 else f"{n} bruikbare antwoordbestanden"
+
+
 def _studenten(n: int) -> str:
     return f"{n} student" if n == 1 else f"{n} studenten"
 
@@ -940,7 +944,7 @@ def _tabel_tekst(tabel: Tabel, inspring: int = 4) -> list[str]:
 
 def rapport(klas: Klas) -> str:
     """The whole overview as Dutch text of at most 100 columns, without names of students."""
-    regels = [f"Klasoverzicht hoofdstuk {klas.hoofdstuk}: {klas.aantal} bruikbare antwoordbestanden."]
+    regels = [f"Klasoverzicht hoofdstuk {klas.hoofdstuk}: {bruikbaar(klas.aantal)}."]
     for kop, lijst in (("Niet meegeteld", klas.meldingen), ("Meegeteld, met een opmerking", klas.opmerkingen)):
         if lijst:
             regels += ["", f"{kop} ({len(lijst)}):"]
@@ -1020,7 +1024,7 @@ def html_rapport(klas: Klas, *, volledig: bool = True) -> str:
     section. ``volledig=False`` gives a fragment for a notebook.
     """
     d = [f'<div class="lsp-klas" lang="nl"><h1>Klasoverzicht hoofdstuk {_e(klas.hoofdstuk)}</h1>',
-         f"<p>{klas.aantal} bruikbare antwoordbestanden. Het overzicht is anoniem.</p>"]
+         f"<p>{bruikbaar(klas.aantal).capitalize()}. Het overzicht is anoniem.</p>"]
     for titel, lijst in (("Niet meegeteld", klas.meldingen), ("Meegeteld, met een opmerking", klas.opmerkingen)):
         if lijst:
             d.append(f"<details><summary>{titel} ({len(lijst)}) — bevat bestandsnamen, niet voor het digibord"

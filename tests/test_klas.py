@@ -829,6 +829,7 @@ def test_opmerkingen_section_html_helpers_and_notebook_display(tmp_path):
     _schrijf(tmp_path / "map" / "a.json", _bestand(1, rng, naam="", studentnummer=""))
     k = _lees(tmp_path / "map")
     text = klas.rapport(k)
+    assert text.startswith("Klasoverzicht hoofdstuk 1: 1 bruikbaar antwoordbestand.\n")
     assert "Meegeteld, met een opmerking (1):\n  - a.json: geen naam en geen studentnummer: meegeteld, maar een" in text
     page = klas.html_rapport(k)
     assert "<details><summary>Meegeteld, met een opmerking (1)" in page and "white-space:pre-wrap" in page
