@@ -448,3 +448,26 @@ def _fout(spec, antw) -> AntwoordBestandFout:
     with pytest.raises(AntwoordBestandFout) as info:
         controleer_antwoorden(spec, antw)
     return info.value
+
+
+def test_file_text_is_readable_utf8_and_times_compare_across_zones():
+    model = AntwoordBestand(hoofdstuk=1, datum="2026-03-01", naam="Zoë שלום 😀")
+    tekst = model.to_json()
+    assert '\n  "naam": "Zoë שלום 😀",\n' in tekst and "tijdstip" not in tekst
+    assert answers.als_tijd("2026-03-01T10:00:00Z") == answers.als_tijd("2026-03-01T11:00:00+01:00")
+    assert answers.als_tijd("2026-03-01T10:00:00") < answers.als_tijd("2026-03-01T10:30:00+00:00")
+    assert answers.als_tijd("20260301") == answers.als_tijd("2026-03-01")
+    assert answers.als_tijd("2026-03-01" + " " * 60) is None and answers.als_tijd(20260301) is None
+    assert answers.als_tijd("gisteren") is None
+
+
+def test_digit_limit_is_exact():
+    assert parse_antwoorden(_met('{"keuze": ' + "1" * 30 + "}")).oefeningen["x"].antwoorden["a"].keuze == int("1" * 30)
+    for raw, gevonden in (
+        (_met('{"keuze": -' + "1" * 30 + "}"), "verwacht een getal van minstens 0; gevonden een heel groot getal"),
+        (_met('{"keuze": ' + "1" * 31 + "}"), "verwacht een geheel getal; gevonden een getal van 31 cijfers"),
+        (_met('{"keuze": -' + "1" * 31 + "}"), "verwacht een geheel getal; gevonden een getal van 31 cijfers"),
+    ):
+        with pytest.raises(AntwoordBestandFout) as info:
+            parse_antwoorden(raw)
+        assert gevonden in str(info.value)
