@@ -1074,7 +1074,7 @@ def plot_stellingen(klas: Klas, ax=None):
     import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
-    from book.figures import GREY, OKABE_ITO
+    from book.figures import GRIJS, OKABE_ITO
 
     rijen = []
     for oef in overzicht(klas):
@@ -1089,7 +1089,7 @@ def plot_stellingen(klas: Klas, ax=None):
         ax.text(0.5, 0.5, "Nog geen stellingen beantwoord", ha="center", va="center")
         ax.set_axis_off()
         return ax
-    kleuren = [OKABE_ITO["vermiljoen"], OKABE_ITO["oranje"], GREY, OKABE_ITO["hemelsblauw"], OKABE_ITO["blauw"]]
+    kleuren = [OKABE_ITO["vermiljoen"], OKABE_ITO["oranje"], GRIJS, OKABE_ITO["hemelsblauw"], OKABE_ITO["blauw"]]
     labels = [r[0] for r in rijen]
     links = [0] * len(rijen)
     for k, (positie, kleur) in enumerate(zip(POSITIES, kleuren)):
