@@ -1,4 +1,4 @@
-"""Command line: ``python -m book klas <map> [--hoofdstuk N]`` prints the class view."""
+"""Command line: ``python -m book klas <map> [--hoofdstuk N] [--html rapport.html]`` prints the class view."""
 
 from __future__ import annotations
 
@@ -10,16 +10,30 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m book", description="Hulpmiddelen bij het leerboek.")
     sub = parser.add_subparsers(dest="opdracht", required=True)
     klas = sub.add_parser("klas", help="voeg een map met antwoordbestanden samen tot een anoniem klasoverzicht")
-    klas.add_argument("map", help="map met de JSON-bestanden die studenten inleverden")
+    klas.add_argument("map", help="map met wat studenten inleverden: JSON-bestanden, submappen of zip-bestanden")
     klas.add_argument("--hoofdstuk", type=int, default=None, help="hoofdstuk 0-6 (standaard: het meest voorkomende)")
+    klas.add_argument("--html", metavar="BESTAND", default=None,
+                      help="schrijf ook een HTML-pagina voor het digibord (buiten de map met antwoorden)")
     args = parser.parse_args(argv)
 
-    from book.klas import KlasFout, lees_map, rapport
+    from book.klas import KlasFout, lees_map, rapport, schrijf_html
 
+    # a terminal that cannot show a character gets a replacement, never a crash
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     try:
-        print(rapport(lees_map(args.map, args.hoofdstuk)))
+        k = lees_map(args.map, args.hoofdstuk)
+        if args.html:
+            schrijf_html(k, args.html, args.map)
+        print(rapport(k))
+        if args.html:
+            print(f"\nHTML-overzicht voor het digibord: {args.html}")
     except KlasFout as exc:
         print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"Fout: het HTML-bestand kan niet geschreven worden ({exc.strerror}).", file=sys.stderr)
         return 2
     return 0
 

@@ -1,128 +1,460 @@
-"""Class view: 30 synthetic answer files with corrupt, duplicate and foreign files mixed in."""
+"""Class view (book/klas.py): LMS-style folders and zips, one file per student, labels only from
+the exercise files, what the class chose per question type, terminal and HTML output, and a
+property-based test with hostile folders."""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import random
+import re
 import subprocess
 import sys
+import tempfile
+import unicodedata
+import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from nbclient import NotebookClient
 
 from book import klas
 from conftest import ROOT
 
-ITEMS = ["luisteren", "netwerk betrekken", "zelf oplossen", "doorverwijzen"]
-SOORTEN = ["familie", "vrienden", "buren", "professionals"]
+OEFENINGEN = Path(__file__).parent / "fixtures" / "exercises"
+ITEMS = ["Kennismaken op de markt", "Bellen met de broer", "Overleg met het team"]
+ENGELS = re.compile(r"Input should|Extra inputs|Field required|should be|Traceback|Error\b|valid\b", re.I)
 
 
-def _answer_file(i: int, rng: random.Random, hoofdstuk: int = 2, **extra) -> dict:
+def _voorbeelden(standaard: int) -> int:
+    """Hypothesis examples per test; tools/mutants_py.sh asks for fewer (one run per mutant)."""
+    return int(os.environ.get("LSP_HYPOTHESIS_VOORBEELDEN", "0")) or standaard
+
+
+def _antwoorden(i: int, rng: random.Random) -> dict:
     r1 = [{"positie": rng.randint(1, 5), "argument": f"argument {i}"} for _ in range(2)]
     r2 = [{"positie": max(1, min(5, p["positie"] + rng.choice([-1, 0, 1, 1]))), "argument": ""} for p in r1]
     volgorde = ITEMS[:]
     rng.shuffle(volgorde)
-    knopen = [
-        {"naam": f"persoon {n}", "soort": rng.choice(SOORTEN), "sterkte": rng.randint(1, 3), "kwaliteit": "steunend"}
-        for n in range(rng.randint(1, 8))
-    ]
+    return {
+        "a1": {"tekst": "" if i % 5 == 0 else f"antwoord van student {i}", "kijkpunten": [0] if i % 2 else [0, 1]},
+        "a2": {"volgorde": volgorde, "redenen": {}},
+        "a3": {"ronde1": r1, "ronde2": r2},
+        "a4": {"indeling": {"Een vast ritme": "Helpend" if i % 3 else "Belemmerend",
+                            "Wantrouwen tegenover hulp": "Belemmerend"},
+               "eerste": {"Een vast ritme": "Belemmerend"}},
+        "a5": {"keuze": 1 if i % 4 else 0, "eerste": 0 if i % 2 else 1, "volgorde": [2, 0, 1], "gecontroleerd": True},
+        "a6": {"knopen": [{"naam": f"persoon {n}", "soort": "familie", "sterkte": 2, "kwaliteit": "steunend"}
+                          for n in range(1 + i % 4)]},
+        "a7": {"pad": ["k1", "k3", "k4"] if i % 3 else ["k1", "k2"], "reflectie": ""},
+        "a8": {"scores": [4, 3, None, 2 + i % 2]},
+    }
+
+
+def _bestand(i: int, rng: random.Random, hoofdstuk: int = 1, **extra) -> dict:
     data = {
-        "formaat": "lsp-antwoorden",
-        "versie": 1,
-        "hoofdstuk": hoofdstuk,
-        "naam": f"Student {i}",
-        "studentnummer": f"s{1000 + i}",
-        "datum": f"2026-11-{1 + i % 27:02d}",
-        "oefeningen": {
-            "toets_klas": {
-                "titel": "Toetsoefening",
-                "vragen": {"st": "Twee stellingen", "rang": "Volgorde", "net": "Netwerk", "open": "Open vraag"},
-                "antwoorden": {
-                    "st": {"ronde1": r1, "ronde2": r2},
-                    "rang": {"volgorde": volgorde, "redenen": {}},
-                    "net": {"knopen": knopen},
-                    "open": {"tekst": "" if i % 5 == 0 else "mijn antwoord"},
-                },
-            }
-        },
+        "formaat": "lsp-antwoorden", "versie": 1, "hoofdstuk": hoofdstuk,
+        "naam": f"Student {i}", "studentnummer": f"s{1000 + i}", "datum": f"2026-11-{1 + i % 27:02d}",
+        "oefeningen": {"alle_typen": {"titel": "Testcasus met alle vraagtypen", "antwoorden": _antwoorden(i, rng)}},
     }
     data.update(extra)
     return data
+
+
+def _tekst(rijen: list[list]) -> list[list[str]]:
+    return [[str(c) for c in rij] for rij in rijen]
+
+
+def _schrijf(pad: Path, data) -> Path:
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text(json.dumps(data), encoding="utf-8")
+    return pad
+
+
+def _lees(folder: Path, **kw) -> klas.Klas:
+    return klas.lees_map(folder, oefeningen_map=OEFENINGEN, **kw)
 
 
 @pytest.fixture
 def klasmap(tmp_path: Path) -> Path:
     rng = random.Random(7)
     folder = tmp_path / "ingeleverd"
-    folder.mkdir()
     for i in range(30):
-        (folder / f"student_{i:02d}.json").write_text(json.dumps(_answer_file(i, rng)), encoding="utf-8")
+        _schrijf(folder / f"student_{i:02d}.json", _bestand(i, rng))
     # the mixed-in files the report must name
     (folder / "kapot.json").write_text('{"formaat": "lsp-antwoorden", "versie": 1, "hoofd', encoding="utf-8")
     (folder / "binair.json").write_bytes(bytes(range(256)))
     (folder / "kopie_student_03.json").write_bytes((folder / "student_03.json").read_bytes())
-    later = _answer_file(4, rng, datum="2026-12-01")
-    (folder / "student_04_herkansing.json").write_text(json.dumps(later), encoding="utf-8")
-    (folder / "ander_hoofdstuk.json").write_text(json.dumps(_answer_file(90, rng, hoofdstuk=3)), encoding="utf-8")
-    (folder / "oude_versie.json").write_text(json.dumps(_answer_file(91, rng, versie=0)), encoding="utf-8")
-    (folder / "vreemd.json").write_text(json.dumps({"iets": "anders"}), encoding="utf-8")
-    (folder / "fout_veld.json").write_text(json.dumps(_answer_file(92, rng, hoofdstuk="twee")), encoding="utf-8")
+    _schrijf(folder / "student_04_herkansing.json", _bestand(4, rng, datum="2026-12-01"))
+    _schrijf(folder / "ander_hoofdstuk.json", _bestand(90, rng, hoofdstuk=3))
+    _schrijf(folder / "oude_versie.json", _bestand(91, rng, versie=0))
+    _schrijf(folder / "vreemd.json", {"iets": "anders"})
+    _schrijf(folder / "fout_veld.json", _bestand(92, rng, hoofdstuk="twee"))
     (folder / "aantekeningen.txt").write_text("niet van een student", encoding="utf-8")
     return folder
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[str, int]]:
     return {
-        p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())
+        str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "", p.lstat().st_mtime_ns)
+        for p in sorted(folder.rglob("*")) if not p.is_symlink() and (p.is_file() or p.is_dir())
     }
 
 
 def test_report_names_every_unusable_file(klasmap):
-    k = klas.lees_map(klasmap)
+    k = _lees(klasmap)
     reasons = {m.bestand: m.reden for m in k.meldingen}
-    assert k.hoofdstuk == 2
+    assert k.hoofdstuk == 1
     assert k.aantal == 30  # 30 students; the resubmission replaces student 4's first file
-    assert "beschadigd" in reasons["kapot.json"]
-    assert "beschadigd" in reasons["binair.json"]
-    # identical content: the first file by name counts, the other is named as its double
-    assert "dubbel" in reasons["student_03.json"] and "kopie_student_03.json" in reasons["student_03.json"]
-    assert "dubbel" in reasons["student_04.json"] and "student_04_herkansing.json" in reasons["student_04.json"]
-    assert "hoofdstuk 3" in reasons["ander_hoofdstuk.json"]
-    assert "andere versie" in reasons["oude_versie.json"]
-    assert "onbruikbaar" in reasons["vreemd.json"]
-    assert "onbruikbaar" in reasons["fout_veld.json"]
-    assert "geen JSON" in reasons["aantekeningen.txt"]
+    assert reasons["kapot.json"] == "beschadigd: geen leesbare JSON (regel 1, kolom 44)"
+    assert reasons["binair.json"] == "beschadigd: geen UTF-8-tekst"
+    # identical content: the first in natural order counts, the other is named as its double
+    assert reasons["student_03.json"] == "dubbel: zelfde inhoud als kopie_student_03.json"
+    assert reasons["student_04.json"] == ("dubbel: dezelfde student leverde ook student_04_herkansing.json in; "
+                                          "dat is nieuwer en telt (volgens datum)")
+    assert reasons["ander_hoofdstuk.json"] == "hoort bij hoofdstuk 3, niet bij hoofdstuk 1"
+    assert reasons["oude_versie.json"] == "andere versie (0); dit boek leest versie 1"
+    assert reasons["vreemd.json"].startswith("onbruikbaar: is geen antwoordbestand van dit boek")
+    assert reasons["fout_veld.json"] == "onbruikbaar: klopt niet bij veld hoofdstuk: verwacht een geheel getal; gevonden een tekst van 4 tekens"
+    assert reasons["aantekeningen.txt"] == "geen JSON-bestand; overgeslagen"
     assert len(reasons) == 9
+    assert "student_04_herkansing.json" in k.gebruikt and "student_04.json" not in k.gebruikt
+    assert "kopie_student_03.json" in k.gebruikt and k.gebruikt[:3] == ["kopie_student_03.json", "student_00.json", "student_01.json"]
+    assert not any(ENGELS.search(m.reden) for m in k.meldingen)
 
 
-def test_overviews_count_what_students_answered(klasmap):
-    k = klas.lees_map(klasmap)
-    answered = klas.beantwoord(k).set_index("vraag")
-    assert answered.loc["st", "beantwoord"] == 30
-    assert answered.loc["open", "beantwoord"] == 30 - 6  # every fifth left it empty (0,5,...,25)
-    st = klas.stellingen(k)
-    counts = st[klas.POSITIES].sum(axis=1)
-    assert list(counts) == [30] * len(st)
-    second = st[st["ronde"] == 2]
-    assert (second[["meer eens", "minder eens", "gelijk"]].sum(axis=1) == 30).all()
-    ranks = klas.rangschikkingen(k)
-    assert set(ranks["item"]) == set(ITEMS)
-    assert abs(ranks["gemiddelde plaats"].mean() - 2.5) < 1e-9
-    nets = klas.netwerken(k)
-    assert nets.loc[0, "kaarten"] == 30 and 1 <= nets.loc[0, "minste personen"] <= nets.loc[0, "meeste personen"] <= 8
+def test_what_the_class_chose_per_question_type(klasmap):
+    ov = {vo.nummer: vo for vo in klas.overzicht(_lees(klasmap))[0].vragen}
+    assert [vo.nummer for vo in ov.values()] == list(range(1, 9))
+    assert ov[1].beantwoord == 30 and len(ov[1].teksten) == 24        # every fifth text empty (0, 5, ..., 25)
+    assert _tekst(ov[1].tabellen[0].rijen) == [["de rol van de buurvrouw", "30 (100%)"], ["het dagelijkse ritme van Sam", "15 (50%)"]]
+    # meerkeuze: option 1 is right; final 1 for i % 4 != 0 (22 of 30), first 0 for odd i (15), 1 for even (15)
+    assert _tekst(ov[5].tabellen[0].rijen) == [
+        ["De werker wacht tot iemand zich meldt.", "", "15 (50%)", "8 (27%)"],
+        ["De werker zoekt mensen zelf op.", "ja", "15 (50%)", "22 (73%)"],
+        ["De werker verwijst meteen door.", "", "0 (0%)", "0 (0%)"],
+    ]
+    assert ov[5].samenvatting == ["Goed bij de eerste poging: 15 van 30 (50%).", "Uiteindelijk goed: 22 van 30 (73%)."]
+    # sorteren: "Een vast ritme" is Helpend in the book; i % 3 == 0 (10 students) put it under Belemmerend
+    assert _tekst(ov[4].tabellen[0].rijen) == [
+        ["Een vast ritme", "Helpend", "20", "10", "20 van 30"],
+        ["Wantrouwen tegenover hulp", "Belemmerend", "0", "30", "30 van 30"],
+        ["Een broer op afstand", "(open)", "0", "0", "–"],
+    ]
+    assert ov[4].samenvatting == ["Ingedeeld zoals het boek: 50 van 60 plaatsingen (83%).",
+                                  "Bij de eerste controle zoals het boek: 0 van 30 (0%)."]
+    # rangschikking: every student placed every item once
+    rang = ov[2].tabellen[0]
+    assert rang.kolommen == ["item", "gem. plaats", "plaats 1", "plaats 2", "plaats 3"]
+    assert sorted(r[0] for r in rang.rijen) == sorted(ITEMS) and all(sum(r[2:]) == 30 for r in rang.rijen)
+    assert [sum(r[k] for r in rang.rijen) for k in (2, 3, 4)] == [30, 30, 30]
+    # stellingen: both rounds counted, shifts add up to 30
+    assert [t.titel for t in ov[3].tabellen] == ["Stelling 1: Een werker moet altijd eerst zelf contact zoeken.",
+                                                 "Stelling 2: De buurvrouw hoort bij het netwerk van Sam."]
+    assert all(sum(r[1:]) == 30 for t in ov[3].tabellen for r in t.rijen)
+    for zin in ov[3].samenvatting:
+        meer, minder, gelijk = map(int, re.findall(r"(\d+) (?:meer|minder|gelijk)", zin))
+        assert meer + minder + gelijk == 30
+    # dilemma: 10 students (i % 3 == 0) said no and ended at k2, 20 went on to k4
+    keuzes, eindes, paden = ov[7].tabellen
+    assert [r[1:] for r in _tekst(keuzes.rijen)] == [["Je zegt nee en legt uit waarom.", "10 (33%)"],
+                                             ["Je vraagt eerst wat er aan de hand is.", "20 (67%)"],
+                                             ["Je zoekt samen uit wie kan helpen.", "20 (100%)"]]
+    assert eindes.rijen == [["Sam loopt boos weg.", 10], ["Jullie maken samen een plan.", 20]]
+    assert paden.rijen[0] == ["Je vraagt eerst wat er aan de hand is. → Je zoekt samen uit wie kan helpen.", 20]
+    # zelfbeoordeling: the profile with the median as a scale word
+    assert ov[8].tabellen[0].rijen == [
+        ["Contact maken", 0, 0, 0, 30, 0, "goed"], ["Luisteren", 0, 0, 30, 0, 0, "redelijk"],
+        ["Volhouden", 0, 0, 0, 0, 0, "–"], ["Samenwerken", 0, 15, 15, 0, 0, "een beetje"],
+    ]
+    breedte = ov[6].tabellen[0].rijen
+    assert breedte[0] == ["personen en organisaties", 1, 2, 4]
 
 
-def test_report_is_anonymous_and_input_unchanged(klasmap):
+def test_rubric_marks_are_counted(klasmap, tmp_path):
+    """The spec's rubric labels the counts of the students' own marks (issue 10, item 6)."""
+    oefeningen = tmp_path / "oefeningen"
+    oefeningen.mkdir()
+    yml = (OEFENINGEN / "alle_typen.yml").read_text(encoding="utf-8").replace(
+        "      - het dagelijkse ritme van Sam\n",
+        "      - het dagelijkse ritme van Sam\n    rubric:\n      - criterium: Onderbouwing\n"
+        "        niveaus: [zwak, voldoende, sterk]\n      - criterium: Taal\n        niveaus: [slordig, verzorgd]\n", 1)
+    (oefeningen / "alle_typen.yml").write_text(yml, encoding="utf-8")
+    for n, pad in enumerate(sorted(klasmap.glob("student_*.json"))):
+        data = json.loads(pad.read_text(encoding="utf-8"))
+        data["oefeningen"]["alle_typen"]["antwoorden"]["a1"]["rubric"] = [1 + n % 3, None if n % 2 else 2]
+        pad.write_text(json.dumps(data), encoding="utf-8")
+    k = klas.lees_map(klasmap, oefeningen_map=oefeningen)
+    tabel = next(t for t in klas.overzicht(k)[0].vragen[0].tabellen if t.kolommen[0] == "criterium")
+    assert tabel.kolommen == ["criterium", "niveau 1", "niveau 2", "niveau 3"]
+    # n = 0..30 in name order; n = 4 (student_04.json) is replaced by the resubmission (n = 5)
+    # levels 1/2/3 for n % 3 == 0/1/2: 11, 10 - 1, 10; Taal level 2 for even n: 16 - 1; Taal has no level 3
+    assert tabel.rijen == [["Onderbouwing", 11, 9, 10], ["Taal", 0, 15, ""]]
+    assert "Onderbouwing: sterk (niveau 3)" in klas.rapport(k)
+
+
+def test_report_is_anonymous_fits_100_columns_and_input_unchanged(klasmap):
     before = _snapshot(klasmap)
-    text = klas.rapport(klas.lees_map(klasmap))
+    k = _lees(klasmap)
+    text = klas.rapport(k)
+    page = klas.html_rapport(k)
     assert _snapshot(klasmap) == before
-    assert "Student 1" not in text and "s1001" not in text
+    for naam in ("Student 1", "s1001", "student 1 "):
+        assert naam not in text and naam not in page
     for name in ("kapot.json", "binair.json", "oude_versie.json", "ander_hoofdstuk.json"):
         assert name in text
+    assert max(klas.breedte(r) for r in text.splitlines()) <= 100
+    assert "NaN" not in text and "nan" not in text.split()
+    assert "Vraag 2 (rangschikking), beantwoord door 30 van 30" in text
+    assert "    De werker zoekt mensen zelf op.         ja          15 (50%)      22 (73%)" in text
+
+
+def test_long_and_wide_text_wraps_within_100_columns(tmp_path):
+    rng = random.Random(1)
+    data = _bestand(1, rng)
+    data["oefeningen"]["alle_typen"]["antwoorden"]["a1"]["tekst"] = "漢字" * 300 + " " + "x" * 500 + " kort"
+    _schrijf(tmp_path / "a.json", data)
+    text = klas.rapport(_lees(tmp_path))
+    lines = text.splitlines()
+    assert max(sum(2 if unicodedata.east_asian_width(c) == "W" else 1 for c in r) for r in lines) <= 100
+    assert "漢字" * 20 in text and "kort" in text
+
+
+def test_stelling_chart_has_whole_number_ticks(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rng = random.Random(2)
+    for i in range(3):
+        _schrijf(tmp_path / f"{i}.json", _bestand(i, rng))
+    ax = klas.plot_stellingen(_lees(tmp_path))
+    ax.figure.canvas.draw()
+    ticks = [t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
+    assert len(ticks) >= 2 and all(float(t).is_integer() for t in ticks)
+    assert [t.get_text() for t in ax.get_yticklabels()][:2] == [
+        "Stelling 1: Een werker moet altijd eerst zelf con… (ronde 1)",
+        "Stelling 1: Een werker moet altijd eerst zelf con… (ronde 2)"]
+    plt.close(ax.figure)
+    leeg = klas.plot_stellingen(_lees(tmp_path / "leeg" if (tmp_path / "leeg").mkdir() is None else tmp_path))
+    assert [t.get_text() for t in leeg.texts] == ["Nog geen stellingen beantwoord"]
+    plt.close(leeg.figure)
+
+
+def test_natural_sort():
+    assert sorted(["a12", "a2", "a1", "b10", "b9"], key=klas.natuurlijk) == ["a1", "a2", "a12", "b9", "b10"]
+    assert sorted(["Student 10.json", "student 9.json"], key=klas.natuurlijk) == ["student 9.json", "Student 10.json"]
+
+
+def test_newest_file_counts_by_tijdstip_then_datum_then_file_time(tmp_path):
+    rng = random.Random(3)
+    oud = _bestand(1, rng, datum="20260301", tijdstip="2026-03-01T09:00:00+01:00")
+    nieuw = _bestand(1, rng, datum="2026-03-01", tijdstip="2026-03-01T10:00:00+01:00")
+    nieuw["oefeningen"]["alle_typen"]["antwoorden"]["a5"]["keuze"] = 2
+    # "20260101" beat "2026-03-04" as strings; by time the hyphenated one is newer
+    _schrijf(tmp_path / "t" / "b_eerst.json", nieuw)
+    _schrijf(tmp_path / "t" / "a_later (1).json", oud)
+    _schrijf(tmp_path / "d" / "x.json", _bestand(2, rng, datum="20260101"))
+    _schrijf(tmp_path / "d" / "y.json", _bestand(2, rng, datum="2026-03-04"))
+    _schrijf(tmp_path / "m" / "lsp (1).json", _bestand(3, rng, datum="2026-03-04"))
+    eerder = _schrijf(tmp_path / "m" / "lsp.json", _bestand(3, rng, datum="2026-03-04", naam="Student 3 "))
+    os.utime(eerder, (1_700_000_000, 1_700_000_000))
+    k = _lees(tmp_path)
+    reasons = {m.bestand: m.reden for m in k.meldingen}
+    assert reasons["t/a_later (1).json"].endswith("ook t/b_eerst.json in; dat is nieuwer en telt (volgens tijdstip van de export)")
+    assert reasons["d/x.json"].endswith("ook d/y.json in; dat is nieuwer en telt (volgens datum)")
+    assert reasons["m/lsp.json"].endswith("ook m/lsp (1).json in; dat is nieuwer en telt (volgens tijd van het bestand)")
+    assert k.gebruikt == ["d/y.json", "m/lsp (1).json", "t/b_eerst.json"]
+
+
+def test_one_student_in_two_unicode_forms_and_files_without_a_name(tmp_path):
+    rng = random.Random(4)
+    _schrijf(tmp_path / "a.json", _bestand(1, rng, naam=unicodedata.normalize("NFC", "Zoë Özil"), studentnummer=""))
+    _schrijf(tmp_path / "b.json", _bestand(2, rng, naam=unicodedata.normalize("NFD", "ZOË  özil"), studentnummer="",
+                                           datum="2026-12-01"))
+    _schrijf(tmp_path / "c.json", _bestand(3, rng, naam="Zoë Özil", studentnummer="777", datum="2026-12-02"))
+    _schrijf(tmp_path / "d.json", _bestand(4, rng, naam="", studentnummer="", datum="2026-12-03"))
+    _schrijf(tmp_path / "e.json", _bestand(5, rng, naam=" ", studentnummer="", datum="2026-12-04"))
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["c.json", "d.json", "e.json"]
+    assert {m.bestand for m in k.meldingen} == {"a.json", "b.json"}
+    assert [(m.bestand, m.reden.split(":")[0]) for m in k.opmerkingen] == [
+        ("d.json", "geen naam en geen studentnummer"), ("e.json", "geen naam en geen studentnummer")]
+
+
+def test_same_name_with_two_student_numbers_are_two_students(tmp_path):
+    rng = random.Random(5)
+    _schrijf(tmp_path / "a.json", _bestand(1, rng, naam="Mo", studentnummer="1"))
+    _schrijf(tmp_path / "b.json", _bestand(2, rng, naam="Mo", studentnummer="2"))
+    _schrijf(tmp_path / "c.json", _bestand(3, rng, naam="Mo", studentnummer=""))
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["a.json", "b.json", "c.json"] and not k.meldingen
+
+
+def _zip(members: dict[str, bytes], **kw) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, **kw) as zf:
+        for naam, inhoud in members.items():
+            zf.writestr(naam, inhoud)
+    return buf.getvalue()
+
+
+def test_lms_bulk_downloads(tmp_path):
+    """Brightspace (zip of per-student folders + index.html), Canvas (flat zip with long names),
+    Moodle (per-student folders), a student's own zip inside the LMS zip, and macOS extras."""
+    rng = random.Random(6)
+    js = [json.dumps(_bestand(i, rng)).encode() for i in range(8)]
+    (tmp_path / "Brightspace.zip").write_bytes(_zip({
+        "123456-789 - Student 0 - 12 nov. 2026 1013/lsp-h1-student-0-2026-11-12.json": js[0],
+        "123457-789 - Student 1 - 12 nov. 2026 1015/lsp-h1-student-1-2026-11-12.json": js[1],
+        "index.html": b"<html></html>",
+    }))
+    (tmp_path / "submissions.zip").write_bytes(_zip({
+        "student2_12345_67890_lsp-h1-student-2.json": js[2],
+        "student3_LATE_12346_67891_eigen.zip": _zip({"lsp-h1-student-3.json": js[3]}),
+        "__MACOSX/._student2_12345_67890_lsp-h1-student-2.json": b"\x00\x05\x16\x07",
+    }))
+    _schrijf(tmp_path / "Student 4_2201_assignsubmission_file_" / "lsp-h1-student-4.json", _bestand(4, rng))
+    (tmp_path / "Student 5_2202_assignsubmission_file_").mkdir()
+    (tmp_path / "Student 5_2202_assignsubmission_file_" / "lsp-h1-student-5.json").write_bytes(js[5])
+    (tmp_path / "Student 5_2202_assignsubmission_file_" / "afdruk.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00")
+    k = _lees(tmp_path)
+    assert k.aantal == 6
+    assert k.gebruikt == [
+        "Brightspace.zip/123456-789 - Student 0 - 12 nov. 2026 1013/lsp-h1-student-0-2026-11-12.json",
+        "Brightspace.zip/123457-789 - Student 1 - 12 nov. 2026 1015/lsp-h1-student-1-2026-11-12.json",
+        "Student 4_2201_assignsubmission_file_/lsp-h1-student-4.json",
+        "Student 5_2202_assignsubmission_file_/lsp-h1-student-5.json",
+        "submissions.zip/student2_12345_67890_lsp-h1-student-2.json",
+        "submissions.zip/student3_LATE_12346_67891_eigen.zip/lsp-h1-student-3.json",
+    ]
+    assert {m.bestand: m.reden for m in k.meldingen} == {
+        ".DS_Store": "hulpbestand van het besturingssysteem; overgeslagen",
+        "Brightspace.zip/index.html": "geen JSON-bestand; overgeslagen",
+        "Student 5_2202_assignsubmission_file_/afdruk.pdf": "geen JSON-bestand; overgeslagen",
+        "submissions.zip/__MACOSX/._student2_12345_67890_lsp-h1-student-2.json":
+            "hulpbestand van het besturingssysteem; overgeslagen",
+    }
+
+
+def test_special_entries_are_named(tmp_path):
+    rng = random.Random(8)
+    _schrijf(tmp_path / "goed.json", _bestand(1, rng))
+    (tmp_path / "weg.json").symlink_to(tmp_path / "bestaat-niet.json")
+    (tmp_path / "kring.json").symlink_to(tmp_path / "kring.json")
+    (tmp_path / "map-link").symlink_to(tmp_path)
+    (tmp_path / "link.json").symlink_to(tmp_path / "goed.json")
+    os.mkfifo(tmp_path / "pijp.json")
+    (Path(os.fsdecode(os.fsencode(tmp_path) + b"/\xffnaam.json"))).write_bytes(b"{")   # not UTF-8 as a name
+    (tmp_path / "kapot.zip").write_bytes(b"PK\x03\x04 geen zip")
+    diep = tmp_path
+    for n in range(klas.MAX_DIEPTE + 1):
+        diep = diep / f"d{n}"
+    _schrijf(diep / "te-diep.json", _bestand(2, rng))
+    k = _lees(tmp_path)
+    reasons = {m.bestand: m.reden for m in k.meldingen}
+    assert reasons["weg.json"] == "snelkoppeling naar iets dat niet (meer) bestaat; overgeslagen"
+    assert reasons["kring.json"] == "snelkoppeling die in een kring naar zichzelf verwijst; overgeslagen"
+    assert reasons["map-link"] == "snelkoppeling naar een map; niet gevolgd"
+    assert reasons["pijp.json"] == "geen gewoon bestand (bijvoorbeeld een pijp of apparaat); overgeslagen"
+    assert reasons["kapot.zip"] == "beschadigd zip-bestand: kan niet geopend worden"
+    assert reasons["link.json"] == "dubbel: zelfde inhoud als goed.json"
+    assert reasons["\ufffdnaam.json"].startswith("beschadigd: geen leesbare JSON")
+    assert reasons["/".join(f"d{n}" for n in range(klas.MAX_DIEPTE + 1)) + "/"] == "map te diep genest; niet bekeken"
+
+
+def test_labels_come_only_from_the_exercise_files(tmp_path):
+    rng = random.Random(9)
+    data = _bestand(1, rng)
+    oef = data["oefeningen"]["alle_typen"]
+    oef["titel"] = "BELEDIGING titel"
+    oef["vragen"] = {"a1": "BELEDIGING vraag", "a2": "=HYPERLINK(\"http://x\")"}
+    oef["leesbaar"] = {"a1": "BELEDIGING leesbaar"}
+    oef["antwoorden"]["a2"] = {"volgorde": ITEMS + [f"BELEDIGING {n}" for n in range(5)], "redenen": {}}
+    oef["antwoorden"]["a4"]["indeling"]["BELEDIGING item"] = "Helpend"
+    oef["antwoorden"]["a7"] = {"pad": ["k1", "BELEDIGING"], "reflectie": ""}
+    oef["antwoorden"]["BELEDIGING_vraag"] = {"tekst": "x"}
+    data["oefeningen"]["beledigende_oefening"] = {"titel": "BELEDIGING", "antwoorden": {"a1": {"tekst": "y"}}}
+    _schrijf(tmp_path / "a.json", data)
+    _schrijf(tmp_path / "b.json", _bestand(2, rng))
+    k = _lees(tmp_path)
+    text, page = klas.rapport(k), klas.html_rapport(k)
+    assert "BELEDIGING" not in text and "BELEDIGING" not in page and "HYPERLINK" not in text
+    assert [oef.id for oef in klas.overzicht(k)] == ["alle_typen"]
+    rang = klas.overzicht(k)[0].vragen[1]
+    assert rang.beantwoord == 1 and max(len(r) for r in rang.tabellen[0].rijen) == 5    # 3 places, not 8
+    assert [m.reden for m in k.opmerkingen] == [
+        "2 oefening(en) of vraag/vragen die niet in dit hoofdstuk van het boek staan; niet meegeteld",
+        "antwoord niet meegeteld: Testcasus met alle vraagtypen, vraag 2: volgorde of redenen noemen een item "
+        "dat niet in de oefening staat",
+        "antwoord niet meegeteld: Testcasus met alle vraagtypen, vraag 4: indeling noemt een item dat niet in "
+        "de oefening staat",
+        "antwoord niet meegeteld: Testcasus met alle vraagtypen, vraag 7: het pad volgt geen keuzes die het "
+        "dilemma biedt",
+    ]
+
+
+def test_control_codes_surrogates_and_html_are_neutralised(tmp_path):
+    rng = random.Random(10)
+    data = _bestand(1, rng)
+    data["oefeningen"]["alle_typen"]["antwoorden"]["a1"]["tekst"] = (
+        "\x1b[2J\x1b[Hweg\x1b]8;;http://x\x07klik\x1b]8;;\x07 \u202egnirts \ud800 <script>alert(1)</script> &amp;")
+    _schrijf(tmp_path / "a.json", data)
+    (tmp_path / "naam\x1b[31m.json").write_text("{", encoding="utf-8")
+    k = _lees(tmp_path)
+    text, page = klas.rapport(k), klas.html_rapport(k)
+    for uit in (text, page):
+        assert not any(unicodedata.category(c) == "Cc" and c != "\n" for c in uit)
+        uit.encode("utf-8")   # no lone surrogate left
+        assert "\u202e" not in uit
+    assert "wegklik gnirts \ufffd <script>alert(1)</script> &amp;" in text
+    assert "naam.json: beschadigd" in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp;" in page and "<script" not in page
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs += attrs
+
+
+def test_html_report_is_static_and_written_outside_the_folder(klasmap, tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-c", "import sys; from book.__main__ import main; from book import klas; "
+         "from pathlib import Path; import functools; "
+         f"klas.lees_map = functools.partial(klas.lees_map, oefeningen_map=Path({str(OEFENINGEN)!r})); "
+         "sys.exit(main(sys.argv[1:]))", "klas", str(klasmap), "--html", str(tmp_path / "klas.html")],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "klas.html").read_text(encoding="utf-8")
+    p = _Tags()
+    p.feed(page)
+    assert not {"script", "iframe", "img", "link", "object", "embed", "form"} & set(p.tags)
+    assert not [a for a in p.attrs if a[0] in ("src", "href") or a[0].startswith("on")]
+    assert "http" not in page.replace("http-equiv", "")
+    assert '<html lang="nl">' in page and "Klasoverzicht hoofdstuk 1" in page
+    assert "<details><summary>Niet meegeteld (9)" in page
+    # counts carry a bar for the projector: 22 of 30 chose the right option at the end
+    assert '<td class="getal">22 (73%)<span class="balk" style="width:73%"></span></td>' in page
+    before = _snapshot(klasmap)
+    binnen = subprocess.run([sys.executable, "-m", "book", "klas", str(klasmap), "--html", str(klasmap / "r.html")],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert binnen.returncode == 2 and "buiten de map" in binnen.stderr
+    assert _snapshot(klasmap) == before
 
 
 def test_command_line(klasmap):
@@ -130,7 +462,8 @@ def test_command_line(klasmap):
         [sys.executable, "-m", "book", "klas", str(klasmap)], capture_output=True, text=True, cwd=ROOT, timeout=120
     )
     assert proc.returncode == 0, proc.stderr
-    assert "Klasoverzicht hoofdstuk 2: 30 bruikbare antwoordbestanden" in proc.stdout
+    # the real exercises have no chapter-1 'alle_typen': every answer is named as not part of the book
+    assert "Klasoverzicht hoofdstuk 1: 30 bruikbare antwoordbestanden" in proc.stdout
     missing = subprocess.run(
         [sys.executable, "-m", "book", "klas", str(klasmap / "bestaat-niet")], capture_output=True, text=True, cwd=ROOT
     )
@@ -138,16 +471,373 @@ def test_command_line(klasmap):
 
 
 def test_empty_folder_gives_an_empty_overview(tmp_path):
-    text = klas.rapport(klas.lees_map(tmp_path))
-    assert "0 bruikbare antwoordbestanden" in text
+    k = _lees(tmp_path)
+    assert (k.hoofdstuk, k.aantal, k.meldingen, klas.overzicht(k)) == (None, 0, [], [])
+    assert klas.rapport(k) == "Klasoverzicht hoofdstuk None: 0 bruikbare antwoordbestanden."
 
 
-def test_projector_notebook_runs_on_the_folder(klasmap):
+def test_projector_notebook_runs_on_the_folder(tmp_path, monkeypatch):
+    """The notebook on a folder of a real chapter: the teacher only fills in the folder."""
+    from book.exercises.spec import all_spec_paths, load_spec
+
+    spec = next(s for s in map(lambda p: load_spec(path=p), all_spec_paths()) if any(v.type == "stelling" for v in s.vragen))
+    stelling = next(v for v in spec.vragen if v.type == "stelling")
+    folder = tmp_path / "map"
+    for i in range(3):
+        _schrijf(folder / f"s{i}" / "a.json", {
+            "formaat": "lsp-antwoorden", "versie": 1, "hoofdstuk": spec.hoofdstuk, "naam": f"S{i}", "datum": "2026-12-01",
+            "oefeningen": {spec.id: {"titel": "x", "antwoorden": {stelling.id: {
+                "ronde1": [{"positie": 1 + i, "argument": ""} for _ in stelling.stellingen]}}}}})
+    (folder / "kapot.json").write_text("{", encoding="utf-8")
+    monkeypatch.setenv("LSP_KLAS_MAP", str(folder))
+    monkeypatch.setenv("LSP_KLAS_HTML", str(tmp_path / "digibord.html"))
     nb = nbformat.read(ROOT / "docent" / "klasoverzicht.ipynb", as_version=4)
-    os.environ["LSP_KLAS_MAP"] = str(klasmap)
-    try:
-        NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}).execute()
-    finally:
-        del os.environ["LSP_KLAS_MAP"]
-    text = json.dumps(nb["cells"][2]["outputs"])
-    assert "30 bruikbare bestanden" in text and "kapot.json" in text
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "docent")}}).execute()
+    text = json.dumps([c.get("outputs", []) for c in nb.cells])
+    assert "3 bruikbare antwoordbestanden" in text and "kapot.json" in text
+    assert spec.titel.replace('"', '\\"')[:30] in text
+    assert "Traceback" not in text and "Error" not in text
+    assert (tmp_path / "digibord.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+# -- hostile folders ------------------------------------------------------------------------------
+
+MERK = "GEHEIMLABEL"
+KWAAD = st.sampled_from([
+    f"{MERK}\x1b[2J\x1b[H", f"{MERK}\ud800", f"<b>{MERK}</b>", f"{MERK}\u202e", f"=HYPERLINK(\"{MERK}\")", MERK * 50,
+])
+
+
+def _vijandig_bestand(draw) -> bytes:
+    soort = draw(st.sampled_from(["getal", "diep", "array", "labels", "labelfout", "bom", "nan", "bytes", "groot"]))
+    kop = '{"formaat":"lsp-antwoorden","versie":1,"hoofdstuk":1,"datum":"2026-01-01"'
+    if soort == "getal":
+        return (kop + ',"naam":"x","oefeningen":{"alle_typen":{"titel":"t","antwoorden":{"a5":{"keuze":'
+                + "9" * draw(st.integers(20, 20_000)) + "}}}}}").encode()
+    if soort == "diep":
+        n = draw(st.integers(500, 200_000))
+        return (kop + ',"x":' + "[" * n + "]" * n + "}").encode()
+    if soort == "array":
+        n = draw(st.integers(1000, 300_000))
+        return (kop + ',"naam":"y","oefeningen":{"alle_typen":{"titel":"t","antwoorden":{"a6":{"knopen":['
+                + ",".join(['{"naam":"n","soort":"familie","sterkte":1,"kwaliteit":"steunend"}'] * (n // 60))
+                + ']},"a2":{"volgorde":[' + ",".join(['"x"'] * n) + "]}}}}}").encode()
+    if soort == "labels":
+        label = draw(KWAAD)
+        data = {"formaat": "lsp-antwoorden", "versie": 1, "hoofdstuk": 1, "datum": "2026-01-01",
+                "naam": label, "studentnummer": draw(st.text(max_size=5)),
+                "oefeningen": {"alle_typen": {"titel": label, "vragen": {"a1": label, label: label},
+                                              "leesbaar": {"a1": label},
+                                              "antwoorden": {"a2": {"volgorde": [label, *ITEMS], "redenen": {label: label}},
+                                                             "a4": {"indeling": {label: "Helpend"}},
+                                                             "a7": {"pad": ["k1", label]},
+                                                             label: {"tekst": label}}},
+                               label: {"titel": label, "antwoorden": {}}}}
+        return json.dumps(data, ensure_ascii=draw(st.booleans())).encode("utf-8", "surrogatepass")
+    if soort == "labelfout":   # student keys in a rejected file: the reason must not repeat them
+        label = draw(KWAAD)
+        data = {"formaat": "lsp-antwoorden", "versie": 1, "hoofdstuk": 1, "datum": "2026-01-01",
+                "oefeningen": {"alle_typen": {"titel": "t", "antwoorden": {label: {label: 1}}}}}
+        if draw(st.booleans()):
+            data[label] = 1
+        return json.dumps(data).encode("utf-8", "surrogatepass")
+    if soort == "bom":
+        return b"\xef\xbb\xbf" + json.dumps(_bestand(draw(st.integers(0, 99)), random.Random(1))).encode()
+    if soort == "nan":
+        return (kop + ',"naam":"z","oefeningen":{"alle_typen":{"titel":"t","antwoorden":{"a3":{"ronde1":[{"positie":'
+                + draw(st.sampled_from(["NaN", "Infinity", "-Infinity", "1e999", "2.5"])) + "}]}}}}}").encode()
+    if soort == "groot":
+        return kop.encode() + b',"naam":"' + b"a" * (klas.MAX_BESTAND + 10) + b'"}'
+    return draw(st.binary(max_size=300))
+
+
+@st.composite
+def vijandige_map(draw):
+    """A list of (relative path, kind, content) to create: files, subfolders, zips, links, FIFOs."""
+    items = []
+    for n in range(draw(st.integers(1, 6))):
+        soort = draw(st.sampled_from(["bestand", "submap", "zip", "bom-zip", "link-weg", "link-kring", "fifo", "normaal"]))
+        naam = draw(st.sampled_from(["a", "b\x1b[1m", "c d", "ë", "x.y"])) + f"{n}"
+        if soort == "normaal":
+            items.append((f"{naam}.json", "bytes", json.dumps(_bestand(n, random.Random(n))).encode()))
+        elif soort == "bestand":
+            items.append((f"{naam}.json", "bytes", _vijandig_bestand(draw)))
+        elif soort == "submap":
+            items.append((f"{naam}/{naam}/in.json", "bytes", _vijandig_bestand(draw)))
+        elif soort == "zip":
+            leden = {draw(st.sampled_from(["../../uit.json", "/abs/pad.json", "map/in.json", "C:\\win.json",
+                                           "..\\x.json", "a/../../b.json"])) + str(m): _vijandig_bestand(draw)
+                     for m in range(draw(st.integers(1, 3)))}
+            items.append((f"{naam}.zip", "zip", leden))
+        elif soort == "bom-zip":   # 100 MB of zeros compressed to about 100 kB, claiming a small size
+            items.append((f"{naam}.zip", "bom", None))
+        else:
+            items.append((f"{naam}.json", soort, None))
+    return items
+
+
+_BOM_ZIP: bytes | None = None
+
+
+def _zip_bom() -> bytes:
+    global _BOM_ZIP
+    if _BOM_ZIP is None:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            with zf.open("bom.json", "w", force_zip64=True) as f:
+                blok = b"0" * 1_000_000
+                for _ in range(100):
+                    f.write(blok)
+        _BOM_ZIP = buf.getvalue()
+    return _BOM_ZIP
+
+
+@settings(max_examples=_voorbeelden(40), deadline=20_000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(vijandige_map())
+def test_hostile_folders_never_crash_hang_or_show_student_labels(items):
+    with tempfile.TemporaryDirectory() as d:
+        root = Path(d) / "map"
+        root.mkdir()
+        verwacht: set[str] = set()
+        for rel, soort, inhoud in items:
+            pad = root / rel
+            pad.parent.mkdir(parents=True, exist_ok=True)
+            if soort == "bytes":
+                pad.write_bytes(inhoud)
+            elif soort == "zip":
+                pad.write_bytes(_zip(inhoud))
+                verwacht |= {f"{klas.schoon(rel)}/{klas.schoon(lid)}" for lid in inhoud}
+                continue
+            elif soort == "bom":
+                pad.write_bytes(_zip_bom())
+                verwacht.add(f"{klas.schoon(rel)}/bom.json")
+                continue
+            elif soort == "link-weg":
+                pad.symlink_to(root / "bestaat-niet")
+            elif soort == "link-kring":
+                pad.symlink_to(pad)
+            elif soort == "fifo":
+                os.mkfifo(pad)
+            verwacht.add(klas.schoon(rel))
+        before = _snapshot(root)
+        k = _lees(root)
+        text, page = klas.rapport(k), klas.html_rapport(k)
+        assert _snapshot(root) == before
+        genoemd = set(k.gebruikt) | {m.bestand for m in k.meldingen}
+        assert verwacht <= genoemd, verwacht - genoemd
+        assert MERK not in text and MERK not in page
+        for m in k.meldingen + k.opmerkingen:
+            assert m.reden and not ENGELS.search(m.reden), m.reden
+        assert not any(unicodedata.category(c) == "Cc" and c != "\n" for c in text)
+        text.encode("utf-8")
+        page.encode("utf-8")
+        assert max(klas.breedte(r) for r in text.splitlines()) <= 100
+
+
+# -- edges, one behaviour each ----------------------------------------------------------------------
+
+def test_text_helpers():
+    assert klas.breedte("abc") == 3 and klas.breedte("漢a\u0301") == 3 and klas.breedte("😀\u200d") == 2
+    assert klas._kap("abcdef", 6) == "abcdef" and klas._kap("abcdef", 4) == "abc…" and klas._kap("漢漢漢", 4) == "漢…"
+    assert klas._wrap("een twee drie", 8) == ["een twee", "drie"]
+    assert klas._wrap("x" * 10 + " y", 4) == ["xxxx", "xxxx", "xx y"]
+    assert klas._wrap("a\n\nb\n\n", 10) == ["a", "", "b"] and klas._wrap("", 5) == []
+    assert klas._wrap("漢" * 5, 4) == ["漢漢", "漢漢", "漢"]
+    assert klas.schoon("a\tb\x0bc\x0cd\r\ne\rf\x85g") == "a b c d e f g"
+    assert klas.schoon("a\r\nb\rc\u2028d", regels=True) == "a\nb\nc\nd"
+    assert klas.schoon("x\x1b]8;;http://y\x1b\\link\x1b]8;;\x1b\\z\x9b1mq\x07\x00\x7f") == "xlinkzq"
+    assert klas.schoon("\u202bab\u2066c\u200fd\u061c") == "abcd" and klas.schoon("\udcff.json") == "\ufffd.json"
+    assert klas._pct(1, 3) == "33%" and klas._pct(2, 3) == "67%" and klas._pct(0, 0) == "–"
+    assert str(klas.Aantal(2, 3)) == "2 (67%)" and str(klas.Aantal(2, 0)) == "2" and str(klas.Aantal(2, 3, True)) == "2 van 3"
+
+
+def test_file_size_limit_is_exact(tmp_path):
+    kop = json.dumps(_bestand(1, random.Random(1)))
+    (tmp_path / "precies.json").write_bytes(kop.encode() + b" " * (klas.MAX_BESTAND - len(kop.encode())))
+    (tmp_path / "een_te_veel.json").write_bytes(kop.encode() + b" " * (klas.MAX_BESTAND + 1 - len(kop.encode())))
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["precies.json"]
+    assert [(m.bestand, m.reden) for m in k.meldingen] == [("een_te_veel.json", "te groot voor een antwoordbestand; overgeslagen")]
+
+
+def test_reasons_for_unreadable_content(tmp_path):
+    (tmp_path / "latin1.json").write_bytes('{"naam": "Zoë"}'.encode("latin-1"))
+    (tmp_path / "diep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    _schrijf(tmp_path / "versie_true.json", {"formaat": "lsp-antwoorden", "versie": True})
+    _schrijf(tmp_path / "versie_groot.json", {"formaat": "lsp-antwoorden", "versie": 10**7})
+    _schrijf(tmp_path / "versie_2.json", {"formaat": "lsp-antwoorden", "versie": 2})
+    reasons = {m.bestand: m.reden for m in _lees(tmp_path).meldingen}
+    assert reasons == {
+        "diep.json": "beschadigd: te diep genest",
+        "latin1.json": "beschadigd: geen UTF-8-tekst",
+        "versie_2.json": "andere versie (2); dit boek leest versie 1",
+        "versie_groot.json": "andere versie (onbekend); dit boek leest versie 1",
+        "versie_true.json": "andere versie (onbekend); dit boek leest versie 1",
+    }
+
+
+def test_zip_edges(tmp_path, monkeypatch):
+    rng = random.Random(12)
+    js = json.dumps(_bestand(1, rng)).encode()
+    diep = _zip({"niveau3.zip": _zip({"in.json": js})})
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("goed.json", js)
+        zf.writestr("map/", b"")
+        link = zipfile.ZipInfo("link.json")
+        link.external_attr = (0o120777 << 16)
+        zf.writestr(link, "goed.json")
+        zf.writestr("geheim.json", b"xx")
+        zf.writestr("niveau2.zip", diep)
+        zf.writestr("groot_in_zip.zip", b"x" * 2000)
+        zf.writestr("kapot_in_zip.zip", b"PK\x03\x04 geen zip")
+        zf.writestr("Thumbs.db", b"")
+    data = bytearray(buf.getvalue())
+    start = data.rfind(b"PK\x01\x02", 0, data.rfind(b"geheim.json"))   # its central directory entry
+    data[start + 8] |= 0x1                                              # "encrypted"
+    (tmp_path / "lms.zip").write_bytes(bytes(data))
+    monkeypatch.setattr(klas, "MAX_ZIP_IN_ZIP", 1000)
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["lms.zip/goed.json"]
+    assert {m.bestand: m.reden for m in k.meldingen} == {
+        "lms.zip/geheim.json": "versleuteld in het zip-bestand; overgeslagen",
+        "lms.zip/groot_in_zip.zip": "zip-bestand te groot om in een zip-bestand te openen",
+        "lms.zip/kapot_in_zip.zip": "beschadigd zip-bestand: kan niet geopend worden",
+        "lms.zip/link.json": "snelkoppeling in een zip-bestand; niet gevolgd",
+        "lms.zip/niveau2.zip/niveau3.zip": "zip-bestand in een zip-bestand in een zip-bestand; niet geopend",
+        "lms.zip/Thumbs.db": "hulpbestand van het besturingssysteem; overgeslagen",
+    }
+
+
+def test_a_zip_that_lies_about_sizes_is_read_only_up_to_the_limit(tmp_path, monkeypatch):
+    """A member whose header claims a small size: reading stops at the limit (zip bomb)."""
+    monkeypatch.setattr(klas, "MAX_BESTAND", 1000)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("bom.json", b"0" * 100_000)
+        zf.writestr("bom_in_zip.zip", b"0" * 5000)
+    data = bytearray(buf.getvalue())
+    # rewrite the sizes in the central directory to 10 bytes (the local headers keep the truth)
+    for naam in (b"bom.json", b"bom_in_zip.zip"):
+        start = data.rfind(b"PK\x01\x02", 0, data.rfind(naam))
+        data[start + 24:start + 28] = (10).to_bytes(4, "little")
+    (tmp_path / "bom.zip").write_bytes(bytes(data))
+    monkeypatch.setattr(klas, "MAX_ZIP_IN_ZIP", 1000)
+    reasons = {m.bestand: m.reden for m in _lees(tmp_path).meldingen}
+    assert reasons["bom.zip/bom.json"] in ("te groot voor een antwoordbestand; overgeslagen",
+                                           "beschadigd in het zip-bestand: kan niet uitgepakt worden")
+    assert reasons["bom.zip/bom_in_zip.zip"] in ("zip-bestand te groot om in een zip-bestand te openen",
+                                                 "beschadigd in het zip-bestand: kan niet uitgepakt worden")
+
+
+def test_limits_on_count_and_bytes_stop_the_run_with_a_reason(tmp_path, monkeypatch):
+    rng = random.Random(13)
+    for i in range(6):
+        _schrijf(tmp_path / f"s{i}.json", _bestand(i, rng))
+    monkeypatch.setattr(klas, "MAX_ITEMS", 4)
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["s0.json", "s1.json", "s2.json", "s3.json"]
+    assert k.meldingen[-1].bestand == "." and k.meldingen[-1].reden.startswith("te veel bestanden of gegevens (meer dan 4 ")
+    monkeypatch.setattr(klas, "MAX_ITEMS", 100)
+    grootte = sum((tmp_path / f"s{i}.json").stat().st_size for i in (0, 1))
+    monkeypatch.setattr(klas, "MAX_UITGEPAKT", grootte)
+    k = _lees(tmp_path)
+    assert len(k.gebruikt) == 3    # the third file crosses the limit, the fourth is not read
+    assert {m.reden for m in k.meldingen[:-1]} == {"te veel gegevens in deze map; overgeslagen"}
+    (tmp_path / "z.zip").write_bytes(_zip({"x.json": b"{}", "y.zip": _zip({"z.json": b"{}"})}))   # after s*.json
+    monkeypatch.setattr(klas, "MAX_UITGEPAKT", 0)
+    reasons = {m.bestand: m.reden for m in _lees(tmp_path).meldingen}
+    assert reasons["z.zip/x.json"] == reasons["z.zip/y.zip"] == "te veel gegevens in deze map; overgeslagen"
+
+
+def test_newest_with_equal_times_goes_by_name(tmp_path):
+    rng = random.Random(14)
+    a = _schrijf(tmp_path / "lsp (2).json", _bestand(1, rng))
+    b = _schrijf(tmp_path / "lsp (10).json", _bestand(1, rng, naam="STUDENT 1"))
+    for p in (a, b):
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["lsp (10).json"]
+    assert k.meldingen[0].reden.endswith("(volgens bestandsnaam (de tijden zijn gelijk))")
+
+
+def test_a_broken_exercise_file_of_the_book_is_named(tmp_path):
+    oefeningen = tmp_path / "oef"
+    oefeningen.mkdir()
+    (oefeningen / "alle_typen.yml").write_text((OEFENINGEN / "alle_typen.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (oefeningen / "h1_kapot.yml").write_text("versie: 1\nid: h1_kapot\n", encoding="utf-8")
+    (oefeningen / "h2_ander.yml").write_text("niet eens gelezen: [", encoding="utf-8")
+    _schrijf(tmp_path / "map" / "a.json", _bestand(1, random.Random(1)))
+    k = klas.lees_map(tmp_path / "map", oefeningen_map=oefeningen)
+    assert [(m.bestand, m.reden) for m in k.opmerkingen] == [
+        ("h1_kapot.yml", "dit oefenbestand van het boek heeft een fout; de oefening ontbreekt in het overzicht "
+                         "(python -m book controleer)")]
+    assert list(k.specs) == ["alle_typen"]
+
+
+def test_exercises_follow_the_page_order_of_the_chapter(tmp_path):
+    from book.exercises.spec import all_spec_paths, load_spec
+    from book.overzicht import exercise_locations
+
+    op_pagina = [oid for oid in exercise_locations() if oid.startswith("h5_")]
+    specs = {p.stem: load_spec(path=p) for p in all_spec_paths() if p.stem.startswith("h5_")}
+    _schrijf(tmp_path / "a.json", {"formaat": "lsp-antwoorden", "versie": 1, "hoofdstuk": 5, "naam": "x",
+                                   "datum": "2026-01-01", "oefeningen": {}})
+    k = klas.lees_map(tmp_path)
+    assert list(k.specs)[:len(op_pagina)] == op_pagina and set(k.specs) == {s.id for s in specs.values() if s.hoofdstuk == 5}
+    assert op_pagina != sorted(op_pagina, key=klas.natuurlijk)   # page order is not id order here
+
+
+def test_many_misfits_are_summarised_and_unfinished_paths_counted(tmp_path):
+    rng = random.Random(15)
+    data = _bestand(1, rng)
+    a = data["oefeningen"]["alle_typen"]["antwoorden"]
+    a.update({"a2": {"volgorde": ["?"]}, "a4": {"indeling": {"?": "Helpend"}}, "a5": {"keuze": 7},
+              "a7": {"pad": ["k9"]}, "a8": {"scores": [1] * 9}, "a3": {"ronde1": [{}] * 5}, "a1": {"keuze": 1}})
+    _schrijf(tmp_path / "a.json", data)
+    b = _bestand(2, rng)
+    b["oefeningen"]["alle_typen"]["antwoorden"]["a7"] = {"pad": ["k1", "k3"], "reflectie": ""}
+    del b["oefeningen"]["alle_typen"]["antwoorden"]["a5"]["eerste"]
+    _schrijf(tmp_path / "b.json", b)
+    k = _lees(tmp_path)
+    redenen = [m.reden for m in k.opmerkingen if m.bestand == "a.json"]
+    assert len(redenen) == 6 and redenen[-1] == "nog 2 antwoord(en) niet meegeteld"
+    assert redenen[0] == "antwoord niet meegeteld: Testcasus met alle vraagtypen, vraag 1: hoort bij een ander soort vraag"
+    ov = {vo.nummer: vo for vo in klas.overzicht(k)[0].vragen}
+    assert ov[7].samenvatting == ["Nog niet bij een einde: 1."]
+    assert ov[5].samenvatting[0] == "Eerste poging: niet bekend (de bestanden bewaren die nog niet)."
+    assert _tekst(ov[5].tabellen[0].rijen)[1][2] == "–"
+
+
+def test_wide_tables_become_one_block_per_row(tmp_path):
+    oefeningen = tmp_path / "oef"
+    oefeningen.mkdir()
+    items = [f"Stap nummer {n} van het plan" for n in range(1, 13)]
+    yml = (OEFENINGEN / "alle_typen.yml").read_text(encoding="utf-8").replace(
+        "items: [Kennismaken op de markt, Bellen met de broer, Overleg met het team]", "items: [" + ", ".join(items) + "]")
+    (oefeningen / "alle_typen.yml").write_text(yml, encoding="utf-8")
+    data = _bestand(1, random.Random(1))
+    data["oefeningen"]["alle_typen"]["antwoorden"]["a2"] = {"volgorde": items[::-1], "redenen": {}}
+    _schrijf(tmp_path / "map" / "a.json", data)
+    text = klas.rapport(klas.lees_map(tmp_path / "map", oefeningen_map=oefeningen))
+    assert max(klas.breedte(r) for r in text.splitlines()) <= 100
+    assert "    Stap nummer 12 van het plan\n      gem. plaats: 1,0; plaats 1: 1; plaats 2: 0;" in text
+
+
+def test_opmerkingen_section_html_helpers_and_notebook_display(tmp_path):
+    rng = random.Random(16)
+    _schrijf(tmp_path / "map" / "a.json", _bestand(1, rng, naam="", studentnummer=""))
+    k = _lees(tmp_path / "map")
+    text = klas.rapport(k)
+    assert text.startswith("Klasoverzicht hoofdstuk 1: 1 bruikbaar antwoordbestand.\n")
+    assert "Meegeteld, met een opmerking (1):\n  - a.json: geen naam en geen studentnummer: meegeteld, maar een" in text
+    page = klas.html_rapport(k)
+    assert "<details><summary>Meegeteld, met een opmerking (1)" in page and "white-space:pre-wrap" in page
+    assert page.startswith("<!DOCTYPE html>\n<html lang=\"nl\">") and "default-src 'none'" in page
+    fragment = klas.weergave(k).data
+    assert fragment.startswith("<style>") and "<html" not in fragment and '<div class="lsp-klas" lang="nl">' in fragment
+    with pytest.raises(klas.KlasFout, match="buiten de map"):
+        klas.schrijf_html(k, tmp_path / "map", tmp_path / "map")
+    assert klas.schrijf_html(k, tmp_path / "r.html", tmp_path / "map").read_text(encoding="utf-8") == page
+    with pytest.raises(klas.KlasFout, match="bestaat niet of is geen map"):
+        klas.lees_map(tmp_path / "map" / "a.json")

@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import json
+import os
+import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +22,14 @@ from pydantic import ValidationError
 
 from book import config
 from book.answers import (
-    ANTWOORD_PER_TYPE,
     AntwoordBestand,
     AntwoordBestandFout,
     OefeningAntwoorden,
+    controleer_antwoorden,
+    fout_tekst,
+    json_laden,
     lees_antwoorden,
+    leesbaar,
 )
 
 from .spec import ExerciseSpecError, Oefening, load_spec, student_dict
@@ -71,29 +77,6 @@ def vraagteksten(spec: Oefening | dict[str, Any]) -> dict[str, str]:
             continue
         tekst = v.get("vraag") or " / ".join(v.get("stellingen", [])) or v["id"]
         out[v["id"]] = tekst
-    return out
-
-
-def controleer_antwoorden(spec: Oefening, antwoorden: Any) -> dict[str, Any]:
-    """Validate answers against a spec; return them as plain JSON. Dutch ValueError on problems."""
-    if not isinstance(antwoorden, dict):
-        raise AntwoordBestandFout("De antwoorden moeten een mapping zijn van vraag-id naar antwoord.")
-    typen = {v.id: v.type for v in spec.vragen}
-    out: dict[str, Any] = {}
-    for qid, antwoord in antwoorden.items():
-        if qid not in typen:
-            raise AntwoordBestandFout(f"Oefening {spec.id} heeft geen vraag {qid!r}.")
-        model = ANTWOORD_PER_TYPE.get(typen[qid])
-        if model is None:
-            raise AntwoordBestandFout(f"Vraag {qid!r} van oefening {spec.id} vraagt geen antwoord.")
-        try:
-            out[qid] = model.model_validate(antwoord).model_dump(mode="json", exclude_none=True)
-        except ValidationError as exc:
-            first = exc.errors(include_url=False)[0]
-            waar = ".".join(str(p) for p in first["loc"]) or "(hele antwoord)"
-            raise AntwoordBestandFout(
-                f"Het antwoord op vraag {qid!r} ({typen[qid]}) klopt niet bij {waar}: {first['msg']}."
-            ) from None
     return out
 
 
@@ -146,29 +129,70 @@ class OefeningWidget(StaticSiteWidget):
         return html_container("lsp-oefening", attrs, payload)
 
     # -- answers <-> file -----------------------------------------------------------------------
-    def opslaan(self, pad: str | Path) -> Path:
-        """Write the answers to an answer file; other exercises already in it are kept."""
-        pad = Path(pad)
+    def opslaan(self, pad: str | Path | None = None, *, naam: str | None = None,
+                studentnummer: str | None = None) -> Path:
+        """Write the answers to an answer file; other exercises of this chapter in it are kept.
+
+        ``naam``/``studentnummer`` default to those already in the file; one of them is needed.
+        Without ``pad`` the file is named as the browser names it (``lsp-h1-naam-datum.json``).
+        A file at ``pad`` of another chapter, or that is no answer file, is never overwritten.
+        """
         spec = self._spec_model
+        nu = _dt.datetime.now().astimezone()
+        if pad is None:
+            slug = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", naam or studentnummer or "")
+                          .encode("ascii", "ignore").decode().lower()).strip("-") or "student"
+            pad = f"lsp-h{spec.hoofdstuk}-{slug}-{nu.date().isoformat()}.json"
+        pad = Path(pad)
         bestand: AntwoordBestand | None = None
         if pad.exists():
-            bestaand = lees_antwoorden(pad)
-            if bestaand.hoofdstuk == spec.hoofdstuk:
-                bestand = bestaand
-        if bestand is None:
-            bestand = AntwoordBestand(hoofdstuk=spec.hoofdstuk, datum=_dt.date.today().isoformat())
-        bestand.oefeningen[spec.id] = OefeningAntwoorden.model_validate(
-            {
-                "titel": spec.titel,
-                "vragen": vraagteksten(spec),
-                "antwoorden": controleer_antwoorden(spec, dict(self.antwoorden)),
-            }
-        )
-        pad.write_text(bestand.to_json(), encoding="utf-8")
+            try:
+                bestand = lees_antwoorden(pad)
+            except AntwoordBestandFout as exc:
+                raise AntwoordBestandFout(
+                    f"{pad} bestaat al en is geen bruikbaar antwoordbestand ({exc}); het blijft zoals het is. "
+                    "Kies een andere bestandsnaam."
+                ) from None
+            if bestand.hoofdstuk != spec.hoofdstuk:
+                raise AntwoordBestandFout(
+                    f"{pad} bevat de antwoorden van hoofdstuk {bestand.hoofdstuk}; oefening {spec.id} hoort bij "
+                    f"hoofdstuk {spec.hoofdstuk}. Het bestand blijft zoals het is: kies een andere bestandsnaam, "
+                    f"bijvoorbeeld lsp-h{spec.hoofdstuk}-antwoorden.json."
+                )
+        naam = (naam if naam is not None else bestand.naam if bestand else "").strip()
+        studentnummer = (studentnummer if studentnummer is not None else bestand.studentnummer if bestand else "").strip()
+        if not naam and not studentnummer:
+            raise AntwoordBestandFout(
+                "Vul je naam of je studentnummer in, bijvoorbeeld: w.opslaan(naam=\"Sam de Vries\") "
+                "of w.opslaan(\"antwoorden.json\", studentnummer=\"1234567\")."
+            )
+        antwoorden = controleer_antwoorden(spec, dict(self.antwoorden))
+        vragen = {v.id: v for v in spec.vragen}
+        oefeningen = dict(bestand.oefeningen) if bestand else {}
+        try:
+            oefeningen[spec.id] = OefeningAntwoorden.model_validate(
+                {
+                    "titel": spec.titel,
+                    "vragen": vraagteksten(spec),
+                    "antwoorden": antwoorden,
+                    "leesbaar": {qid: leesbaar(vragen[qid], a) for qid, a in antwoorden.items()},
+                }
+            )
+            bestand = AntwoordBestand(
+                hoofdstuk=spec.hoofdstuk, naam=naam, studentnummer=studentnummer,
+                datum=nu.date().isoformat(), tijdstip=nu.isoformat(timespec="seconds"), oefeningen=oefeningen,
+            )
+        except ValidationError as exc:
+            raise AntwoordBestandFout(f"Het antwoordbestand klopt niet bij {fout_tekst(exc.errors()[0])}.") from None
+        # write beside it, then replace: a failed write never leaves half a file
+        tijdelijk = pad.with_name(f".{pad.name}.{os.getpid()}.tmp")
+        tijdelijk.write_text(bestand.to_json(), encoding="utf-8")
+        os.replace(tijdelijk, pad)
         return pad
 
     def laden(self, pad: str | Path) -> dict[str, Any]:
         """Read this exercise's answers from an answer file (Dutch error if it does not fit)."""
+        pad = Path(pad)
         bestand = lees_antwoorden(pad)
         spec = self._spec_model
         if bestand.hoofdstuk != spec.hoofdstuk:
@@ -178,7 +202,8 @@ class OefeningWidget(StaticSiteWidget):
             )
         if spec.id not in bestand.oefeningen:
             raise AntwoordBestandFout(f"Het antwoordbestand bevat geen antwoorden bij oefening {spec.id}.")
-        raw = bestand.oefeningen[spec.id].model_dump(mode="json", exclude_none=True)["antwoorden"]
+        # the raw answers, not the parsed ones: a file does not name the question types, the spec does
+        raw = json_laden(pad.read_bytes())["oefeningen"][spec.id].get("antwoorden", {})
         self.antwoorden = controleer_antwoorden(spec, raw)
         return dict(self.antwoorden)
 
