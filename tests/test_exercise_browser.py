@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from book import frontend
 from book.answers import AntwoordBestand
 from book.exercises.handin import inleveren
 from book.exercises.spec import load_spec
@@ -32,7 +33,7 @@ PAGE = """<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>Testhoofdstuk</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="_static/lsp/oefening.css">
-<script type="module" src="_static/lsp/loader.js"></script>
+<script defer src="_static/lsp/loader.js"></script>
 </head><body><main>
 <h1>Testhoofdstuk</h1>
 <h2>Een oefening</h2>
@@ -45,7 +46,7 @@ PAGE = """<!doctype html>
 EMPTY_PAGE = """<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>Leeg</title>
 <link rel="stylesheet" href="_static/lsp/oefening.css">
-<script type="module" src="_static/lsp/loader.js"></script>
+<script defer src="_static/lsp/loader.js"></script>
 </head><body><main><h1>Geen oefeningen</h1><p>Alleen tekst.</p></main></body></html>
 """
 
@@ -187,7 +188,7 @@ def test_page_without_exercises_does_not_load_module(browser, site_dir):
     page.goto(site_dir + "leeg.html")
     page.wait_for_load_state("networkidle")
     assert any(u.endswith("loader.js") for u in requested)
-    assert not any(u.endswith("oefening.js") for u in requested)
+    assert not any(u.endswith(frontend.SITE_BUNDLE_NAME) for u in requested)
     assert log.console_errors == [] and log.external_requests == []
     page.context.close()
 
@@ -538,6 +539,7 @@ def test_every_real_exercise_renders(browser, tmp_path):
     from book.exercises.spec import all_spec_paths
 
     shutil.copytree(ROOT / "book" / "static", tmp_path / "_static")
+    frontend.write_site_bundle(tmp_path / "_static" / "lsp")
     blocks = []
     for path in all_spec_paths():
         blocks.append(f"<h2>{path.stem}</h2>" + OefeningWidget(load_spec(path=path)).html())
