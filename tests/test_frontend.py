@@ -48,7 +48,9 @@ def test_javascript_constants_equal_the_python_ones():
     assert js["DEFAULT_SCHAAL"] == list(config.DEFAULT_SCHAAL)
     assert js["DEFAULT_SOORTEN"] == list(config.DEFAULT_SOORTEN)
     assert js["KWALITEITEN"] == list(config.KWALITEITEN)
+    assert js["DEFAULT_KNOOP_WOORD"] == config.DEFAULT_KNOOP_WOORD
     assert js["MAX_TEKST"] == config.MAX_TEKST
+    assert js["VERZONNEN_LABEL"] == config.VERZONNEN_LABEL
     assert js["ANTWOORDEN_FORMAAT"] == answers.ANTWOORDEN_FORMAAT
     assert js["ANTWOORDEN_VERSIE"] == answers.ANTWOORDEN_VERSIE
     fields = answers.AntwoordBestand.model_fields

@@ -20,11 +20,16 @@ export const MAX_STUDENTNUMMER = 100;
 export const MAX_KNOPEN = 200;
 export const MAX_BESTAND_BYTES = 20 * 1024 * 1024;
 
+// The marker of invented material (book/config.py VERZONNEN_LABEL), in an element with class
+// lsp-verzonnen wherever an invented part is shown.
+export const VERZONNEN_LABEL = "Verzonnen voorbeeld";
+
 export const WACHT_MS = 250;                   // autosave debounce
 
 // Vocabulary of the question types
 export const STELLING_SCHAAL = Object.freeze(["helemaal oneens", "oneens", "neutraal", "eens", "helemaal eens"]);
 export const DEFAULT_SCHAAL = Object.freeze(["nog niet", "een beetje", "redelijk", "goed", "heel goed"]);
 export const DEFAULT_SOORTEN = Object.freeze(["familie", "vrienden", "buren", "school of werk", "professionals", "organisaties"]);
+export const DEFAULT_KNOOP_WOORD = Object.freeze({ enkelvoud: "persoon of organisatie", meervoud: "personen en organisaties" });
 export const KWALITEITEN = Object.freeze(["steunend", "neutraal", "belastend"]);
 export const STERKTES = Object.freeze({ 1: "zwak", 2: "gemiddeld", 3: "sterk" });

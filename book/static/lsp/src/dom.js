@@ -1,6 +1,8 @@
 // DOM helpers. Safety rule of the whole front-end: text from specs, students or files only ever
 // reaches the page through createTextNode / textContent / value, never as HTML.
 
+import { VERZONNEN_LABEL } from "./constanten.js";
+
 export const SVG_NS = "http://www.w3.org/2000/svg";
 
 export function zetProps(el, props) {
@@ -62,6 +64,9 @@ export function tekstblok(tekst, cls) {
   return h("div", { class: "lsp-tekst" + (cls ? " " + cls : "") },
     tekstDelen(tekst).map((d) => (d.lijst ? h("ul", null, d.lijst.map((t) => h("li", { text: t }))) : h("p", { text: d.alinea }))));
 }
+
+// "Verzonnen voorbeeld" for an invented part (`verzonnen: true` in the spec), else nothing.
+export const verzonnen = (deel) => (deel && deel.verzonnen === true ? h("p", { class: "lsp-verzonnen", text: VERZONNEN_LABEL }) : null);
 
 export function download(naam, inhoud, type) {
   const blob = inhoud instanceof Blob ? inhoud : new Blob([inhoud], { type });

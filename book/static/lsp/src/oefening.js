@@ -1,7 +1,7 @@
 // One exercise on the page: the card with its questions. Answers live in a bewaarder; this
 // module only draws and wires events (Python model, other tabs, the hand-in block).
 import { kloon, vandaag } from "./basis.js";
-import { behoudFocus, h, tekstblok, download } from "./dom.js";
+import { behoudFocus, download, h, tekstblok, verzonnen } from "./dom.js";
 import { knop } from "./bediening.js";
 import { maakOpslag } from "./opslag.js";
 import { maakAntwoordBestand, vraagTekst } from "./antwoorden.js";
@@ -28,6 +28,10 @@ function docentPaneel(spec) {
   if ((spec.werkvorm || []).length) dl.append(h("dt", { text: "Werkvorm" }), h("dd", { text: spec.werkvorm.join(", ") }));
   if (dl.childNodes.length) p.append(dl);
   if ((spec.leerdoelen || []).length) p.append(h("p", { class: "lsp-formkop", text: "Leerdoelen" }), h("ul", null, spec.leerdoelen.map((l) => h("li", { text: l }))));
+  if (d.veiligheid) {
+    p.append(h("div", { class: "lsp-veiligheid", role: "note", "aria-label": "Veiligheid" },
+      h("p", { class: "lsp-formkop", text: "Veiligheid: let hierop in de les" }), tekstblok(d.veiligheid)));
+  }
   if (d.handleiding) p.append(h("p", { class: "lsp-formkop", text: "Handleiding" }), tekstblok(d.handleiding));
   const per = Object.entries(d.per_vraag || {});
   if (per.length) p.append(h("p", { class: "lsp-formkop", text: "Per vraag" }), h("ul", null, per.map(([k, v]) => h("li", null, h("strong", { text: k + ": " }), v))));
@@ -91,7 +95,7 @@ export function renderOefening(model, el, opslag = maakOpslag()) {
     if (meta.length) kop.append(h("p", { class: "lsp-meta", text: meta.join(" · ") }));
     kaart.append(kop);
     if (spec.docent) kaart.append(docentPaneel(spec));
-    if (spec.casus) kaart.append(h("div", { class: "lsp-casus" }, h("p", { class: "lsp-casus-kop", text: "Casus" }), tekstblok(spec.casus)));
+    if (spec.casus) kaart.append(h("div", { class: "lsp-casus" }, h("p", { class: "lsp-casus-kop", text: "Casus" }), verzonnen(spec), tekstblok(spec.casus)));
     const ctx = {
       id, uid, meld,
       vraagId: (q) => uid(q.id + "-vraag"),
@@ -105,7 +109,7 @@ export function renderOefening(model, el, opslag = maakOpslag()) {
       nr += 1;
       const kopId = uid(q.id + "-kop");
       const sectie = h("div", { class: `lsp-vraag lsp-type-${q.type}`, "data-vraag": q.id, role: "group", "aria-labelledby": kopId },
-        h("h4", { class: "lsp-vraagkop", id: kopId, text: `Vraag ${nr}` }),
+        h("h4", { class: "lsp-vraagkop", id: kopId, text: `Vraag ${nr}` }), verzonnen(q),
         h("p", { class: "lsp-vraagtekst", id: ctx.vraagId(q), dir: "auto", text: vraagTekst(q) }));
       if (q.toelichting) sectie.append(tekstblok(q.toelichting, "lsp-toelichting"));
       const noot = spec.docent && spec.docent.per_vraag && spec.docent.per_vraag[q.id];

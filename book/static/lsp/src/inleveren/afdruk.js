@@ -1,5 +1,5 @@
 // Hand-in, part 2: a print view of all answers of the chapter (print or save as PDF).
-import { h, tekstblok } from "../dom.js";
+import { h, tekstblok, verzonnen } from "../dom.js";
 import { knop } from "../bediening.js";
 import { vraagTekst } from "../antwoorden.js";
 import { typeVan, vraagtAntwoord } from "../typen/index.js";
@@ -31,13 +31,13 @@ export function maakAfdruk(blok) {
       h("p", { dir: "auto", text: [bestand.naam && `Naam: ${bestand.naam}`, bestand.studentnummer && `Studentnummer: ${bestand.studentnummer}`, `Datum: ${bestand.datum}`].filter(Boolean).join(" · ") }));
     for (const { spec, antwoorden } of per) {
       const sec = h("section", { class: "lsp-afdruk-oefening" }, h("h2", { dir: "auto", text: spec.titel }));
-      if (spec.casus) sec.append(tekstblok(spec.casus, "lsp-casus"));
+      if (spec.casus) sec.append(verzonnen(spec) || "", tekstblok(spec.casus, "lsp-casus"));
       let nr = 0;
       for (const q of spec.vragen || []) {
         if (!vraagtAntwoord(q)) continue;
         nr += 1;
         sec.append(h("div", { class: "lsp-afdruk-vraag" },
-          h("h3", { dir: "auto", text: `Vraag ${nr}. ${vraagTekst(q)}` }), antwoordBlok(q, antwoorden[q.id])));
+          h("h3", { dir: "auto", text: `Vraag ${nr}. ${vraagTekst(q)}` }), verzonnen(q), antwoordBlok(q, antwoorden[q.id])));
       }
       blad.append(sec);
     }

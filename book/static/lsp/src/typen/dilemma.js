@@ -1,6 +1,6 @@
 // Dilemma: choose a path through situations; reflect at the end.
 import { isObj, kloon, nietLeeg } from "../basis.js";
-import { h, tekstblok } from "../dom.js";
+import { h, tekstblok, verzonnen } from "../dom.js";
 import { knop, tekstveld } from "../bediening.js";
 import { tekstVeld, vreemdeSleutels } from "./hulp.js";
 
@@ -60,7 +60,7 @@ export const dilemma = {
         wrap.append(h("p", { class: "lsp-formkop", text: "Jouw pad" }), pad);
       }
       const nu = q.knopen[a.pad[a.pad.length - 1]];
-      const situatie = h("div", { class: "lsp-situatie", id: c.uid(q.id + "-nu"), tabindex: "-1" }, tekstblok(nu.tekst));
+      const situatie = h("div", { class: "lsp-situatie", id: c.uid(q.id + "-nu"), tabindex: "-1" }, verzonnen(nu), tekstblok(nu.tekst));
       wrap.append(situatie);
       const keuzes = nu.keuzes || [];
       if (keuzes.length) {

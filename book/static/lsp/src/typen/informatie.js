@@ -1,5 +1,5 @@
 // Information block: text between questions; takes no answer and is not numbered.
-import { h, tekstblok } from "../dom.js";
+import { h, tekstblok, verzonnen } from "../dom.js";
 
 export const informatie = {
   type: "informatie",
@@ -9,5 +9,5 @@ export const informatie = {
   label: (q) => q.titel || "Informatie",
   leesbaar: () => [],
   render: (q) => h("div", { class: "lsp-informatie", "data-vraag": q.id },
-    h("p", { class: "lsp-informatie-kop", text: q.titel || "Informatie" }), tekstblok(q.tekst)),
+    h("p", { class: "lsp-informatie-kop", text: q.titel || "Informatie" }), verzonnen(q), tekstblok(q.tekst)),
 };

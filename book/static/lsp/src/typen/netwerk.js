@@ -1,6 +1,6 @@
 // Network map (ecogram): a form to add people and organisations, an SVG drawing, and a table
 // with the same data (the table is the accessible version and the place to change or remove).
-import { DEFAULT_SOORTEN, KWALITEITEN, MAX_KNOPEN, MAX_NAAM, STERKTES } from "../constanten.js";
+import { DEFAULT_KNOOP_WOORD, DEFAULT_SOORTEN, KWALITEITEN, MAX_KNOPEN, MAX_NAAM, STERKTES } from "../constanten.js";
 import { isObj, kloon } from "../basis.js";
 import { SVG_NS, download, h, s } from "../dom.js";
 import { knop, veldje } from "../bediening.js";
@@ -13,6 +13,10 @@ const KWALITEIT_STIJL = {
 };
 
 const soortenVan = (q) => (q.soorten && q.soorten.length ? q.soorten : DEFAULT_SOORTEN);
+// What a node is called in this question ("persoon of organisatie", or e.g. "actor").
+const woordVan = (q) => ({ ...DEFAULT_KNOOP_WOORD, ...(q.knoop_woord || {}) });
+const telWoord = (q, n) => `${n} ${n === 1 ? woordVan(q).enkelvoud : woordVan(q).meervoud}`;
+const hoofdletter = (t) => t.charAt(0).toUpperCase() + t.slice(1);
 const knoopTekst = (k) => `${k.naam} (${k.soort}, ${STERKTES[k.sterkte]}, ${k.kwaliteit})`;
 
 // One node, or undefined when it does not fit the shape (it is then left out and set aside).
@@ -58,8 +62,9 @@ export const netwerk = {
     const fSterkte = h("select", { id: c.uid(q.id + "-sterkte"), class: "lsp-select" },
       [1, 2, 3].map((n) => h("option", { value: String(n), text: `${n} – ${STERKTES[n]}`, selected: n === 2 })));
     const fKwal = h("select", { id: c.uid(q.id + "-kwaliteit"), class: "lsp-select" }, KWALITEITEN.map((x) => h("option", { value: x, text: x })));
-    const form = h("form", { class: "lsp-netwerk-form", "aria-label": `Persoon of organisatie toevoegen aan het netwerk van ${q.centrum}` },
-      h("p", { class: "lsp-formkop", text: "Persoon of organisatie toevoegen" }),
+    const toevoegen = `${hoofdletter(woordVan(q).enkelvoud)} toevoegen`;
+    const form = h("form", { class: "lsp-netwerk-form", "aria-label": `${toevoegen} aan het netwerk van ${q.centrum}` },
+      h("p", { class: "lsp-formkop", text: toevoegen }),
       h("div", { class: "lsp-formrij" }, veldje("Naam", fNaam), veldje("Soort", fSoort), veldje("Sterkte van de band", fSterkte), veldje("Kwaliteit", fKwal)),
       h("button", { type: "submit", class: "lsp-knop", text: "Toevoegen" }));
     form.addEventListener("submit", (e) => {
@@ -72,7 +77,7 @@ export const netwerk = {
       bewaar(a);
       fNaam.value = "";
       fNaam.focus();
-      c.meld(`${naam} is toegevoegd. Het netwerk telt nu ${a.knopen.length} personen en organisaties.`);
+      c.meld(`${naam} is toegevoegd. Het netwerk telt nu ${telWoord(q, a.knopen.length)}.`);
     });
 
     const breedte = h("p", { class: "lsp-breedte", "aria-live": "polite" });
@@ -95,7 +100,7 @@ export const netwerk = {
       const W = 780, H = 440, cx = W / 2, cy = H / 2;  // wide enough for labels left and right
       svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "lsp-netwerk-svg", role: "img", "aria-labelledby": `${titelId} ${descId}` },
         s("title", { id: titelId }, `Netwerkkaart rond ${q.centrum}`),
-        s("desc", { id: descId }, `${knopen.length} personen en organisaties rond ${q.centrum}. Dezelfde gegevens staan in de tabel hieronder.`));
+        s("desc", { id: descId }, `${hoofdletter(telWoord(q, knopen.length))} rond ${q.centrum}. Dezelfde gegevens staan in de tabel hieronder.`));
       const gesorteerd = knopen.map((k, i) => ({ k, i })).sort((x, y) =>
         (soorten.indexOf(x.k.soort) - soorten.indexOf(y.k.soort)) || (x.i - y.i));
       const n = gesorteerd.length;
@@ -142,7 +147,7 @@ export const netwerk = {
           const a = huidig();
           a.knopen.splice(i, 1);
           bewaar(a);
-          c.meld(`${k.naam} is verwijderd. Het netwerk telt nu ${a.knopen.length} personen en organisaties.`);
+          c.meld(`${k.naam} is verwijderd. Het netwerk telt nu ${telWoord(q, a.knopen.length)}.`);
           const rest = tabelVak.querySelectorAll("button.lsp-verwijder");
           (rest[Math.min(i, rest.length - 1)] || fNaam).focus();
         }, { "aria-label": `Verwijder ${k.naam}`, class: "lsp-knop lsp-klein lsp-verwijder" });
@@ -156,7 +161,7 @@ export const netwerk = {
     function teken() {
       const a = huidig();
       const soortenGebruikt = [...new Set(a.knopen.map((k) => k.soort))];
-      breedte.textContent = `Breedte van het netwerk: ${a.knopen.length} ${a.knopen.length === 1 ? "persoon of organisatie" : "personen en organisaties"}, ` +
+      breedte.textContent = `Breedte van het netwerk: ${telWoord(q, a.knopen.length)}, ` +
         `uit ${soortenGebruikt.length} ${soortenGebruikt.length === 1 ? "soort" : "soorten"}` +
         (soortenGebruikt.length ? ` (${soortenGebruikt.join(", ")}).` : ".");
       tekenSvg(a.knopen);

@@ -2,7 +2,7 @@
 // second round after new information, with the shift per statement.
 import { STELLING_SCHAAL } from "../constanten.js";
 import { isObj, kloon, nietLeeg } from "../basis.js";
-import { h, tekstblok } from "../dom.js";
+import { h, tekstblok, verzonnen } from "../dom.js";
 import { radiogroep, tekstveld } from "../bediening.js";
 import { heeftInhoud, schaalVeld, tekstVeld, vreemdeSleutels } from "./hulp.js";
 
@@ -119,7 +119,7 @@ export const stelling = {
         return;
       }
       tweede.append(
-        h("div", { class: "lsp-informatie" }, h("p", { class: "lsp-informatie-kop", text: "Nieuwe informatie" }), tekstblok(q.tweede_ronde.informatie)),
+        h("div", { class: "lsp-informatie" }, h("p", { class: "lsp-informatie-kop", text: "Nieuwe informatie" }), verzonnen(q.tweede_ronde), tekstblok(q.tweede_ronde.informatie)),
         ronde(2, () => werkVerschuivingBij()));
       werkVerschuivingBij();
     };
