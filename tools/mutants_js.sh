@@ -43,7 +43,7 @@ for (const f of fs.readdirSync(path.join(project, src, "typen")).sort()) {
 }
 const config = {
   testRunner: "command",
-  commandRunner: { command: "node --test tests/js/" },
+  commandRunner: { command: "node tests/js/alle.mjs" },
   mutate,
   coverageAnalysis: "off",
   concurrency: 2,
