@@ -60,7 +60,7 @@ JS
 cd "$PROJECT"
 "$WORK/tools/node_modules/.bin/stryker" run stryker.config.json | tee "$WORK/stryker.log"
 
-# Surviving mutants, one line each, for the list of reasons (docs: tools/mutants_js.md).
+# Surviving mutants, one line each (reasons for the known ones: tools/mutants_js.md).
 node - "$PROJECT/reports/mutation/mutation.json" "$WORK/verslag.txt" <<'JS'
 const fs = require("fs");
 const [rapport, uit] = process.argv.slice(2);
@@ -74,7 +74,7 @@ for (const [bestand, { mutants }] of Object.entries(data.files)) {
   gedood += dood; totaal += mee;
   regels.push(`${bestand}: ${dood} van ${mee} gedood (${(100 * dood / Math.max(mee, 1)).toFixed(1)} %)`);
   for (const m of mutants.filter((x) => x.status === "Survived" || x.status === "NoCoverage")) {
-    regels.push(`  overleefd ${bestand}:${m.location.start.line} ${m.mutatorName}: ${JSON.stringify(m.replacement)}`);
+    regels.push(`  overleefd ${bestand}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} -> ${JSON.stringify(m.replacement)}`);
   }
   void geteld;
 }

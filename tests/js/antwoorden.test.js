@@ -39,6 +39,9 @@ test("a text above the limit (UTF-16 code units) is set aside whole, never cut",
   assert.deepEqual(Object.keys(r.afwijkend).sort(), ["a1", "a7"]);
   assert.deepEqual(r.antwoorden, {});
   assert.equal(langsteTekst({ a: ["kort", { b: "x".repeat(12) }], [("k".repeat(20))]: 1 }), 20);
+  assert.equal(langsteTekst(["a", ["xyz"], "bc"]), 3);
+  const stelling = { ronde1: [{ positie: 1, argument: "x".repeat(MAX_TEKST + 1) }] };
+  assert.deepEqual(schoonAntwoorden(SPEC, { a3: stelling }).afwijkend, { a3: stelling });
   assert.equal(langsteTekst(7), 0);
   assert.equal(langsteTekst([]), 0);
 });

@@ -229,3 +229,74 @@ test("vervang (import, Python): sanitised, new times only for changed answers, s
   assert.deepEqual(opgeslagen(st).tijden, { a1: t0, a5: t0 + 500 });
   assert.equal(tijd.aantalTimers(), 0);
 });
+
+test("without a planner the bewaarder uses the page's own timers", async () => {
+  const st = new NepStorage();
+  const b = maakBewaarder({ id: "alle_typen", spec: SPEC, opslag: maakOpslag(() => st), wachtMs: 5 });
+  b.start({});
+  b.set("a1", { tekst: "echte timer" });
+  assert.equal(st.getItem(KEY), null);
+  await new Promise((klaar) => setTimeout(klaar, 60));
+  assert.deepEqual(opgeslagen(st).antwoorden, { a1: { tekst: "echte timer" } });
+});
+
+test("no needless writes, redraws or state messages", () => {
+  const st = new NepStorage();
+  const tijd = nepTijd();
+  const { b, log } = tab(st, tijd, { a1: { tekst: "van Python" } });
+  assert.equal(st.schrijfacties, 1, "start writes the host's answers once");
+  b.flush();
+  assert.equal(st.schrijfacties, 1, "nothing pending after start");
+  b.set("a5", { keuze: 0 });
+  tijd.laatLopen(300);
+  b.set("a5", { keuze: 1 });
+  tijd.laatLopen(300);
+  assert.equal(st.schrijfacties, 3);
+  assert.equal(log.toestand.length, 1, "the state did not change, so no new message");
+  assert.equal(log.wijziging, 0, "own changes never redraw");
+  assert.equal(b.synchroniseer(), false);
+  assert.equal(st.schrijfacties, 3);
+});
+
+test("the storage state is known right after start", () => {
+  const tijd = nepTijd();
+  const dicht = new NepStorage();
+  dicht.geblokkeerd = true;
+  assert.equal(tab(dicht, tijd).b.toestand().opslag, "geen");
+  const kapot = new NepStorage();
+  kapot.setItem(KEY, "{kapot");
+  kapot.weiger = (k) => (k.startsWith("lsp:kapot:") ? volFout() : null);
+  assert.equal(tab(kapot, tijd).b.toestand().opslag, "geblokkeerd");
+});
+
+test("answers a tab could not store are written when another tab's change comes in", () => {
+  const st = new NepStorage();
+  const tijd = nepTijd();
+  const A = tab(st, tijd);
+  const B = tab(st, tijd);
+  st.weiger = () => volFout();
+  B.b.set("a8", { scores: [2, null, null] });
+  tijd.laatLopen(300);                        // B's save fails: the storage is full
+  assert.equal(B.b.toestand().opslag, "vol");
+  st.weiger = null;
+  A.b.set("a1", { tekst: "uit A" });
+  A.b.flush();
+  assert.deepEqual(opgeslagen(st).antwoorden, { a1: { tekst: "uit A" } });
+  assert.equal(B.b.synchroniseer(), true);    // A's write: B takes it in and stores its own too
+  assert.deepEqual(opgeslagen(st).antwoorden, { a1: { tekst: "uit A" }, a8: { scores: [2, null, null] } });
+  assert.equal(B.b.toestand().opslag, "ok");
+  assert.equal(B.log.wijziging, 1);
+});
+
+test("a save that takes in another tab's answer redraws this tab", () => {
+  const st = new NepStorage();
+  const tijd = nepTijd();
+  const A = tab(st, tijd);
+  const B = tab(st, tijd);
+  A.b.set("a1", { tekst: "uit A" });
+  A.b.flush();
+  B.b.set("a5", { keuze: 2 });
+  tijd.laatLopen(300);                        // B's autosave merges A's answer
+  assert.equal(B.log.wijziging, 1);
+  assert.deepEqual(B.b.antwoorden(), { a1: { tekst: "uit A" }, a5: { keuze: 2 } });
+});

@@ -6,6 +6,7 @@ export class NepStorage {
     this.data = new Map();
     this.weiger = null;         // (key, value) => Error to throw, or null
     this.geblokkeerd = false;   // every access throws (storage disabled)
+    this.schrijfacties = 0;     // successful setItem calls
   }
   #check() { if (this.geblokkeerd) throw Object.assign(new Error("geblokkeerd"), { name: "SecurityError" }); }
   getItem(k) { this.#check(); return this.data.has(k) ? this.data.get(k) : null; }
@@ -14,6 +15,7 @@ export class NepStorage {
     const fout = this.weiger && this.weiger(k, v);
     if (fout) throw fout;
     this.data.set(k, String(v));
+    this.schrijfacties += 1;
   }
   removeItem(k) { this.#check(); this.data.delete(k); }
   key(i) { return [...this.data.keys()][i] ?? null; }

@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { TYPEN, typeVan, vraagtAntwoord } from "../../book/static/lsp/src/typen/index.js";
+import { verschuiving } from "../../book/static/lsp/src/typen/stelling.js";
 import { GOED, SPEC, vraag } from "./hulp.js";
 
 const schoon = (id, a) => TYPEN[vraag(id).type].schoon(vraag(id), a);
@@ -181,4 +182,10 @@ test("informatie takes no answer", () => {
   assert.equal(TYPEN.informatie.label(q), "Later");
   assert.deepEqual(TYPEN.informatie.leesbaar(q, {}), []);
   assert.ok(SPEC.vragen.includes(q));
+});
+
+test("stelling: the shift between rounds in words", () => {
+  assert.equal(verschuiving(2, 2), "geen verschuiving");
+  assert.equal(verschuiving(2, 3), "1 stap richting eens");
+  assert.equal(verschuiving(5, 1), "4 stappen richting oneens");
 });

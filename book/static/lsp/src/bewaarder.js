@@ -32,6 +32,7 @@ export function maakBewaarder({
   let apart = null;                 // {soort: "kapot"|"afwijkend", backup, veilig}
 
   const toestand = () => ({ opslag: opslagStatus, apart: apart && { ...apart } });
+  const stopTimer = () => { planner.wis(timer); timer = null; };     // clearTimeout(null) is a no-op
   const zetStatus = (st) => {
     if (st === opslagStatus) return;
     opslagStatus = st;
@@ -90,7 +91,7 @@ export function maakBewaarder({
 
   // Save now: merge what is stored, then write. Returns true when answers came from elsewhere.
   function bewaar() {
-    if (timer !== null) { planner.wis(timer); timer = null; }
+    stopTimer();
     let anders = false;
     if (!geblokkeerd) {
       const opg = leesOpgeslagen();
@@ -139,13 +140,13 @@ export function maakBewaarder({
       tijden[qid] = klok();
       bekend.delete(qid);
       wachtend = true;
-      if (timer !== null) planner.wis(timer);
+      stopTimer();
       timer = planner.zet(() => { timer = null; bewaar(); }, wachtMs);
     },
 
     // Save pending changes now (page hidden, hand-in, export).
     flush() {
-      if (wachtend || timer !== null) bewaar();
+      if (wachtend) bewaar();
     },
 
     // Another tab changed storage: take in its newer answers. True when something changed.
@@ -163,7 +164,7 @@ export function maakBewaarder({
     // Replace all answers (import from a file, or Python setting them): every answer that
     // differs gets a new time, so it wins over older copies in other tabs.
     vervang(nieuw) {
-      if (timer !== null) { planner.wis(timer); timer = null; }
+      stopTimer();
       const r = schoonAntwoorden(spec, nieuw);
       const nu = klok();
       const t = {};
@@ -179,7 +180,7 @@ export function maakBewaarder({
 
     // Erase this exercise's answers (memory and storage).
     wis() {
-      if (timer !== null) { planner.wis(timer); timer = null; }
+      stopTimer();
       antwoorden = {};
       tijden = {};
       bekend = new Set();
