@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 JB_FLAGS := -n -W --keep-going
 
-.PHONY: book docent test bench serve clean
+.PHONY: book docent test bench serve clean zip mutants
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -31,6 +31,15 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
+
+zip: book
+	$(BIN)/python tools/zip_site.py _build/html _build/lerende-sociale-professionals.zip
+
+# Mutation testing (slow; not part of make test): the JavaScript logic (tools/mutants_js.sh) and,
+# when present, the Python part (tools/mutants_py.sh).
+mutants: $(STAMP)
+	tools/mutants_js.sh
+	if [ -x tools/mutants_py.sh ]; then tools/mutants_py.sh; fi
 
 serve: book
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html

@@ -3,8 +3,12 @@
 - Serves `book/static/` as `_static/` (so the exercise front-end is at `_static/lsp/`), added to
   `html_static_path` *after* Jupyter Book has scanned the book's own `_static/`, which it would
   otherwise add to every page file by file.
-- Adds the exercise stylesheet and the small module loader to every page; the loader imports
-  the exercise module only on pages that hold an exercise.
+- Adds the exercise stylesheet and the small loader to every page; the loader adds the exercise
+  script only on pages that hold an exercise. That script (`_static/lsp/oefeningen.js`) is
+  generated at the end of each build by `book/frontend.py` from the ES modules in
+  `book/static/lsp/src/` (which are not copied to the site). Loader and script are classic
+  scripts, so the book also works when opened from disk (`file://`), where browsers refuse
+  module scripts.
 - Removes what would reach other hosts or only fail offline: sphinx-thebe's scripts (thebe is
   off, yet its config script is still written, and written twice, which throws
   "Identifier 'THEBE_JS_URL' has already been declared"), and the embedded ipywidgets state
@@ -30,11 +34,25 @@ STATIC = ROOT / "book" / "static"
 # stale figures and exercises on the site.
 EXECUTION_INPUTS = [ROOT / "book", ROOT / "data", ROOT / "exercises"]
 STYLESHEETS = ["lsp/oefening.css"]
-MODULES = ["lsp/loader.js"]
+LOADER = "lsp/loader.js"
+# The front-end's sources: bundled into _static/lsp/oefeningen.js, not served one by one
+# (Sphinx applies exclude_patterns to static folders too, relative to each folder).
+SOURCES_PATTERN = "lsp/src"
+
+
+def _frontend():
+    import sys
+
+    if str(ROOT) not in sys.path:  # the extension may run before the package is importable
+        sys.path.insert(0, str(ROOT))
+    from book import frontend
+
+    return frontend
 
 
 def _register_static(app: Sphinx, config) -> None:
     config.html_static_path.append(str(STATIC))
+    config.exclude_patterns.append(SOURCES_PATTERN)
     from book.config import editie  # the one rule for the edition (book/config.py)
 
     if editie() == "docent":
@@ -89,12 +107,21 @@ def _clean_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
         context["css_files"] = [s for s in styles if "thebe" not in getattr(s, "filename", str(s))]
 
 
+def _write_site_bundle(app: Sphinx, exception) -> None:
+    """After the static files are copied: the exercise script, generated from the sources."""
+    if app.builder.format != "html":
+        return
+    _frontend().write_site_bundle(Path(app.outdir) / "_static" / "lsp")
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _register_static)
     for css in STYLESHEETS:
         app.add_css_file(css)
-    for module in MODULES:
-        app.add_js_file(module, type="module")
+    frontend = _frontend()
+    # defer: runs after the page is parsed; data-lsp-versie busts caches of the generated script
+    app.add_js_file(LOADER, loading_method="defer", **{"data-lsp-versie": frontend.digest(frontend.site_script())})
+    app.connect("build-finished", _write_site_bundle)
     app.connect("env-get-outdated", _reexecute_when_inputs_change)
     app.connect("doctree-resolved", _drop_thebe_config, priority=900)  # after sphinx-thebe
     # after myst-nb (priority 500) has added its per-page scripts

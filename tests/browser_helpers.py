@@ -82,7 +82,7 @@ class PageLog:
 
 def _is_local(url: str) -> bool:
     parsed = urlparse(url)
-    if parsed.scheme in {"data", "blob", "about"}:
+    if parsed.scheme in {"data", "blob", "about", "file"}:  # file: the book opened from disk
         return True
     return parsed.hostname in LOCAL_HOSTS
 

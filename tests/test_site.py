@@ -152,7 +152,10 @@ def test_exercise_on_the_built_site_keeps_an_answer_over_a_reload(site_url, brow
         page.goto(site_url + "chapters/01_outreach_mda.html", wait_until="networkidle")
         box = page.locator("#oefening-h1_abiba textarea").first
         box.fill("Eerst vertrouwen winnen 🙂 — שלום")
-        page.wait_for_timeout(600)  # autosave is debounced
+        # autosave proven from storage itself, before a reload could save on page hide
+        page.wait_for_function(
+            "() => (localStorage.getItem('lsp:v1:h1_abiba') || '').includes('Eerst vertrouwen winnen')"
+        )
         page.reload(wait_until="networkidle")
         assert page.locator("#oefening-h1_abiba textarea").first.input_value() == "Eerst vertrouwen winnen 🙂 — שלום"
         assert log.console_errors == [] and log.external_requests == []

@@ -1,8 +1,9 @@
 """The exercise widget: one anywidget for live JupyterLab, plus a ``text/html`` form for the site.
 
-The same front-end (``book/static/lsp/oefening.js``) renders both: anywidget calls its
-``render({model, el})`` in JupyterLab; on the static site ``loader.js`` finds the
-``<div class="lsp-oefening">`` written by ``_repr_mimebundle_`` and calls the same function.
+The same front-end (the ES modules in ``book/static/lsp/src/``, bundled by ``book/frontend.py``)
+renders both: anywidget calls its ``render({model, el})`` in JupyterLab; on the static site the
+classic-script bundle finds the ``<div class="lsp-oefening">`` written by ``_repr_mimebundle_``
+and calls the same function.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import anywidget
 import traitlets
 from pydantic import ValidationError
 
-from book import config
+from book import config, frontend
 from book.answers import (
     AntwoordBestand,
     AntwoordBestandFout,
@@ -35,7 +36,6 @@ from book.answers import (
 from .spec import ExerciseSpecError, Oefening, load_spec, student_dict
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static" / "lsp"
-ESM_PATH = STATIC_DIR / "oefening.js"
 CSS_PATH = STATIC_DIR / "oefening.css"
 
 NOSCRIPT_TEKST = (
@@ -83,7 +83,7 @@ def vraagteksten(spec: Oefening | dict[str, Any]) -> dict[str, str]:
 class StaticSiteWidget(anywidget.AnyWidget):
     """An anywidget that also carries a ``text/html`` form, which the static site mounts."""
 
-    _esm = ESM_PATH
+    _esm = frontend.esm()        # one ES module string (anywidget's `export default { render }`)
     _css = CSS_PATH
 
     def html(self) -> str:

@@ -1,0 +1,188 @@
+// One exercise on the page: the card with its questions. Answers live in a bewaarder; this
+// module only draws and wires events (Python model, other tabs, the hand-in block).
+import { kloon, vandaag } from "./basis.js";
+import { behoudFocus, download, h, tekstblok, verzonnen } from "./dom.js";
+import { knop } from "./bediening.js";
+import { maakOpslag } from "./opslag.js";
+import { maakAntwoordBestand, vraagTekst } from "./antwoorden.js";
+import { maakBewaarder } from "./bewaarder.js";
+import { typeVan, vraagtAntwoord } from "./typen/index.js";
+import { EVENT, nieuweUid } from "./pagina.js";
+
+const MELDING_APART = {
+  kapot: (b) => `Eerder bewaarde antwoorden bij deze oefening waren niet te lezen (beschadigd of van een andere versie). Ze zijn niet weggegooid maar apart bewaard in je browser onder de sleutel "${b}". Je kunt gewoon verder werken.`,
+  afwijkend: (b) => `Een deel van je eerder bewaarde antwoorden past niet meer bij deze oefening (de oefening is veranderd). Niets is weggegooid: alles staat apart bewaard in je browser onder de sleutel "${b}". Wat nog past, zie je hieronder.`,
+};
+const MELDING_OPSLAG = {
+  vol: "Je browser heeft geen ruimte meer om je antwoorden te bewaren. Download je antwoorden nu, zodat je niets kwijtraakt.",
+  geen: "Je browser staat niet toe dat antwoorden worden bewaard. Download je antwoorden voordat je de pagina sluit.",
+  geblokkeerd: "Eerder bewaarde antwoorden bij deze oefening konden niet apart worden gezet. Om ze niet te overschrijven, worden je nieuwe antwoorden voorlopig niet in de browser bewaard. Download ze (hier of met het blok Inleveren) voordat je de pagina sluit.",
+};
+
+function docentPaneel(spec) {
+  const d = spec.docent;
+  const p = h("aside", { class: "lsp-docent", "aria-label": "Docentenhandleiding" },
+    h("p", { class: "lsp-docent-kop", text: "Docentenhandleiding" }));
+  const dl = h("dl", { class: "lsp-docent-meta" });
+  if (spec.duur_minuten) dl.append(h("dt", { text: "Duur" }), h("dd", { text: `ongeveer ${spec.duur_minuten} minuten` }));
+  if ((spec.werkvorm || []).length) dl.append(h("dt", { text: "Werkvorm" }), h("dd", { text: spec.werkvorm.join(", ") }));
+  if (dl.childNodes.length) p.append(dl);
+  if ((spec.leerdoelen || []).length) p.append(h("p", { class: "lsp-formkop", text: "Leerdoelen" }), h("ul", null, spec.leerdoelen.map((l) => h("li", { text: l }))));
+  if (d.veiligheid) {
+    p.append(h("div", { class: "lsp-veiligheid", role: "note", "aria-label": "Veiligheid" },
+      h("p", { class: "lsp-formkop", text: "Veiligheid: let hierop in de les" }), tekstblok(d.veiligheid)));
+  }
+  if (d.handleiding) p.append(h("p", { class: "lsp-formkop", text: "Handleiding" }), tekstblok(d.handleiding));
+  const per = Object.entries(d.per_vraag || {});
+  if (per.length) p.append(h("p", { class: "lsp-formkop", text: "Per vraag" }), h("ul", null, per.map(([k, v]) => h("li", null, h("strong", { text: k + ": " }), v))));
+  return p;
+}
+
+export function renderOefening(model, el, opslag = maakOpslag()) {
+  const spec = model.get("spec") || {};
+  const id = model.get("oefening_id") || spec.id;
+  const uid = nieuweUid();
+  let eigenWijziging = false;
+
+  el.classList.add("lsp-root");
+  el.dataset.lspOefening = id;
+  const live = h("div", { class: "lsp-sr-only", role: "status", "aria-live": "polite" });
+  const melding = h("div", { class: "lsp-opslagmelding", role: "alert", hidden: true });
+  const inhoud = h("div", { class: "lsp-inhoud" });
+  const meld = (tekst) => {
+    live.textContent = "";
+    setTimeout(() => { live.textContent = tekst; }, 30);
+  };
+
+  const naarModel = () => {
+    eigenWijziging = true;
+    try {
+      model.set("antwoorden", bewaarder.antwoorden());
+      model.save_changes();
+    } finally {
+      eigenWijziging = false;
+    }
+  };
+
+  const downloadDeze = () => {
+    const st = opslag.student();
+    const bestand = maakAntwoordBestand({
+      hoofdstuk: spec.hoofdstuk, naam: st.naam || "", studentnummer: st.studentnummer || "", datum: vandaag(),
+      per: [{ spec, antwoorden: bewaarder.antwoorden() }],
+    });
+    download(`lsp-${id}-${vandaag()}.json`, JSON.stringify(bestand, null, 2), "application/json");
+  };
+
+  const toonToestand = (t) => {
+    const delen = [];
+    if (t.apart && t.apart.veilig) delen.push(h("p", { text: MELDING_APART[t.apart.soort](t.apart.backup) }));
+    if (t.opslag !== "ok") delen.push(h("p", { text: MELDING_OPSLAG[t.opslag] }));
+    melding.replaceChildren(...delen);
+    melding.hidden = !delen.length;
+    if (t.opslag !== "ok") melding.append(knop("Download mijn antwoorden bij deze oefening (JSON)", downloadDeze));
+  };
+
+  const bouw = () => behoudFocus(inhoud, () => {
+    inhoud.replaceChildren();
+    const titelId = uid("titel");
+    const kaart = h("section", { class: "lsp-oefening-kaart", "aria-labelledby": titelId });
+    const kop = h("div", { class: "lsp-kop" },
+      h("p", { class: "lsp-label-oefening", text: "Oefening" }),
+      h("h3", { class: "lsp-titel", id: titelId, dir: "auto", text: spec.titel }));
+    const meta = [];
+    if (spec.duur_minuten) meta.push(`Duur: ongeveer ${spec.duur_minuten} minuten`);
+    if ((spec.werkvorm || []).length) meta.push(`Werkvorm: ${spec.werkvorm.join(", ")}`);
+    if (meta.length) kop.append(h("p", { class: "lsp-meta", text: meta.join(" · ") }));
+    kaart.append(kop);
+    if (spec.docent) kaart.append(docentPaneel(spec));
+    if (spec.casus) kaart.append(h("div", { class: "lsp-casus" }, h("p", { class: "lsp-casus-kop", text: "Casus" }), verzonnen(spec), tekstblok(spec.casus)));
+    const ctx = {
+      id, uid, meld,
+      vraagId: (q) => uid(q.id + "-vraag"),
+      get: (qid) => bewaarder.get(qid),
+      set: (qid, waarde) => bewaarder.set(qid, waarde),
+    };
+    let nr = 0;
+    for (const q of spec.vragen || []) {
+      const type = typeVan(q);
+      if (type && !vraagtAntwoord(q)) { kaart.append(type.render(q, ctx)); continue; }
+      nr += 1;
+      const kopId = uid(q.id + "-kop");
+      const sectie = h("div", { class: `lsp-vraag lsp-type-${q.type}`, "data-vraag": q.id, role: "group", "aria-labelledby": kopId },
+        h("h4", { class: "lsp-vraagkop", id: kopId, text: `Vraag ${nr}` }), verzonnen(q),
+        h("p", { class: "lsp-vraagtekst", id: ctx.vraagId(q), dir: "auto", text: vraagTekst(q) }));
+      if (q.toelichting) sectie.append(tekstblok(q.toelichting, "lsp-toelichting"));
+      const noot = spec.docent && spec.docent.per_vraag && spec.docent.per_vraag[q.id];
+      if (noot) sectie.append(h("p", { class: "lsp-docent-noot" }, h("strong", { text: "Docent: " }), noot));
+      try {
+        sectie.append(type ? type.render(q, ctx) : h("p", { text: `Onbekend vraagtype: ${q.type}` }));
+      } catch (e) {
+        sectie.append(h("p", { class: "lsp-fout", text: "Deze vraag kon niet worden getoond." }));
+        console.error(e);
+      }
+      kaart.append(sectie);
+    }
+    inhoud.append(kaart);
+  });
+
+  const bewaarder = maakBewaarder({
+    id, spec, opslag,
+    bijWijziging: () => { naarModel(); bouw(); },
+    bijToestand: toonToestand,
+    bijOpgeslagen: () => {
+      if (!eigenWijziging) naarModel();
+      window.dispatchEvent(new CustomEvent(EVENT.opgeslagen, { detail: { id } }));
+    },
+  });
+  bewaarder.start(model.get("antwoorden") || {});
+  const begin = model.get("antwoorden") || {};
+  if (JSON.stringify(begin) !== JSON.stringify(bewaarder.antwoorden())) naarModel();
+
+  el.replaceChildren(melding, inhoud, live);
+  bouw();
+
+  // Python changed the answers (live kernel).
+  const vanModel = () => {
+    if (eigenWijziging) return;
+    const nieuw = model.get("antwoorden") || {};
+    if (JSON.stringify(nieuw) === JSON.stringify(bewaarder.antwoorden())) return;
+    bewaarder.vervang(nieuw);
+    bouw();
+  };
+  // Another tab wrote this exercise's key (or cleared storage).
+  const vanAnderTabblad = (e) => {
+    if (e.storageArea && e.storageArea !== window.localStorage) return;
+    if (e.key === null || e.key === opslag.sleutel(id)) bewaarder.synchroniseer();
+  };
+  // The hand-in block asks for the answers on the page (export, print, progress).
+  const verzamel = (e) => {
+    if (e.detail.flush) bewaarder.flush();
+    e.detail.oefeningen[id] = { antwoorden: bewaarder.antwoorden(), toestand: bewaarder.toestand() };
+  };
+  // The hand-in block restores (import) or erases answers.
+  const zet = (e) => {
+    if (e.detail.id !== id) return;
+    if (e.detail.wis) bewaarder.wis();
+    else bewaarder.vervang(kloon(e.detail.antwoorden));
+    e.detail.resultaat[id] = bewaarder.toestand().opslag;
+    naarModel();
+    bouw();
+  };
+  const flush = () => bewaarder.flush();
+  const bijVerbergen = () => { if (document.visibilityState === "hidden") flush(); };
+  model.on("change:antwoorden", vanModel);
+  window.addEventListener("storage", vanAnderTabblad);
+  window.addEventListener(EVENT.verzamel, verzamel);
+  window.addEventListener(EVENT.zet, zet);
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", bijVerbergen);
+  return () => {
+    flush();
+    model.off("change:antwoorden", vanModel);
+    window.removeEventListener("storage", vanAnderTabblad);
+    window.removeEventListener(EVENT.verzamel, verzamel);
+    window.removeEventListener(EVENT.zet, zet);
+    window.removeEventListener("pagehide", flush);
+    document.removeEventListener("visibilitychange", bijVerbergen);
+  };
+}
