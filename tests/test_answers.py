@@ -210,7 +210,7 @@ def test_example_files_validate():
         ("a7", {"pad": ["k1", "k4"]}, "volgt geen keuzes"),
         ("a7", {"pad": ["k1", "k9"]}, "volgt geen keuzes"),
         ("a8", {"scores": [1, 2, 3, 4, 5]}, "meer scores dan aspecten (4)"),
-        ("a1", {"tekst": "x", "kijkpunten": [2]}, "kijkpunt dat niet bestaat (de vraag heeft er 2)"),
+        ("a1", {"tekst": "x", "kijkpunten": [3]}, "kijkpunt dat niet bestaat (de vraag heeft er 3)"),
         ("a1", {"tekst": "x", "rubric": [1]}, "rubric heeft meer scores dan criteria (0)"),
         ("a1", {"keuze": 1}, "klopt niet bij veld"),
         ("zz", {"tekst": "x"}, "geen vraag 'zz'"),

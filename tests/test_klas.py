@@ -27,7 +27,7 @@ from nbclient import NotebookClient
 from book import klas
 from conftest import ROOT
 
-OEFENINGEN = Path(__file__).parent / "fixtures" / "exercises"
+OEFENINGEN = Path(__file__).parent / "fixtures" / "klas"
 ITEMS = ["Kennismaken op de markt", "Bellen met de broer", "Overleg met het team"]
 ENGELS = re.compile(r"Input should|Extra inputs|Field required|should be|Traceback|Error\b|valid\b", re.I)
 
