@@ -9,7 +9,7 @@ JB_FLAGS := -n -W --keep-going
 
 # JupyterLab in this venv opens chapters/ and docent/ with their numbers and saves them without
 # outputs (book/lab.py); the news feed stays off (no requests to other hosts).
-LAB_CONFIG := jupyter-config/jupyter_server_config.d/lerende-sociale-professionals.json
+LAB_CONFIG := jupyter-config/jupyter_server_config.json
 LAB_SETTINGS := jupyter-config/lab-settings/overrides.json
 LAB_PORT ?= 8888
 
@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml $(LAB_CONFIG) $(LAB_SETTINGS)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
-	install -D -m 644 $(LAB_CONFIG) $(VENV)/etc/jupyter/jupyter_server_config.d/lerende-sociale-professionals.json
+	install -D -m 644 $(LAB_CONFIG) $(VENV)/etc/jupyter/jupyter_server_config.json
 	install -D -m 644 $(LAB_SETTINGS) $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $(STAMP)
 

@@ -46,8 +46,9 @@ RUIS_NOTEBOOK = ["widgets", "signature", "toc", "varInspector"]
 VERBORGEN_INVOER = {"remove-input", "remove-cell", "hide-input"}
 VERBORGEN_UITVOER = {"remove-cell", "remove-output", "hide-output"}
 
-GLUE_ROLE = re.compile(r"\{glue(?::text)?\}`\s*([A-Za-z_][A-Za-z0-9_]*)\s*`")
-EVAL_ROLE = re.compile(r"\{eval\}`([^`]+)`")
+# A role, not the name of one in a code span ("de rol `{eval}` met een id").
+GLUE_ROLE = re.compile(r"(?<!`)\{glue(?::text)?\}`\s*([A-Za-z_][A-Za-z0-9_]*)\s*`")
+EVAL_ROLE = re.compile(r"(?<!`)\{eval\}`([^`]+)`")
 OUDE_EERSTE_CEL = re.compile(r"^\s*from book\.glue import glue_numbers\s*\n\s*glue_numbers\(\)\s*$")
 EERSTE_CEL = (
     "from book.glue import getallen\n"
@@ -186,6 +187,8 @@ if AsyncLargeFileManager is not None:
         def __init__(self, **kwargs: Any) -> None:
             super().__init__(**kwargs)
             self.register_pre_save_hook(self._schoon_bij_opslaan)
+            mappen = ", ".join(str(m) for m in self._mappen())
+            self.log.info("Notebooks in %s worden zonder uitvoer opgeslagen (book/lab.py).", mappen)
 
         def _mappen(self) -> list[Path]:
             return [Path(m) for m in self.bron_mappen] if self.bron_mappen else BRON_MAPPEN
