@@ -31,6 +31,7 @@ import yaml
 
 from book.glue import glued_texts
 from book.lab import BoekContentsManager, is_bron, migreer, niet_gemigreerd, schoon, vul_getallen
+from browser_helpers import offline_page
 from conftest import ROOT, strict_build
 
 FIXTURE = ROOT / "tests" / "fixtures" / "lab" / "hoofdstuk_oud.ipynb"
@@ -172,3 +173,178 @@ def test_strict_build_fails_on_an_unknown_number_with_a_dutch_message(tmp_path):
     build = strict_build(source=_fixture_book(tmp_path, nb))
     assert build.returncode != 0
     assert "geen getal met id 'h2_bestaat_niet' in data/*.csv" in build.log
+
+
+# -- real JupyterLab ------------------------------------------------------------------------------
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def jupyterlab(tmp_path):
+    """JupyterLab as `make lab` starts it, on a folder of migrated chapters (the book's sources)."""
+    nbdir = tmp_path / "hoofdstukken"
+    nbdir.mkdir()
+    for name, source in (("proef.ipynb", FIXTURE), ("01_outreach_mda.ipynb", ROOT / "chapters" / "01_outreach_mda.ipynb")):
+        (nbdir / name).write_text(_text(migreer(_read(source))), encoding="utf-8")
+    config = tmp_path / "config"
+    settings = config / "lab" / "user-settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    # every cell in the DOM, so the whole chapter can be read (JupyterLab renders lazily by default)
+    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}', encoding="utf-8")
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(config), "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
+           "IPYTHONDIR": str(tmp_path / "ipython")}
+    env.pop("LSP_EDITIE", None)
+    log_path = tmp_path / "lab.log"
+    log = open(log_path, "wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={nbdir}", "--allow-root",
+         "--ServerApp.contents_manager_class=book.lab.BoekContentsManager",
+         f"--BoekContentsManager.bron_mappen={nbdir}",
+         f"--LabApp.workspaces_dir={tmp_path / 'ws'}", "--LabApp.news_url="],
+        stdout=log, stderr=subprocess.STDOUT, env=env,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                if time.time() > deadline or proc.poll() is not None:
+                    raise RuntimeError(log_path.read_text(errors="replace")[-3000:]) from None
+                time.sleep(0.5)
+        yield base, token, nbdir, log_path
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def _open(page, base: str, token: str, name: str) -> None:
+    page.goto(f"{base}lab/tree/{name}?token={token}")
+    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=180_000)
+    page.locator(".jp-CodeCell .jp-InputPlaceholder").first.wait_for()
+    page.wait_for_timeout(1500)
+
+
+def _run_all_and_save(page, path: Path, log_path: Path) -> None:
+    page.locator(".lm-MenuBar-item", has_text="Run").first.click()
+    page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
+    # the last code cell of a chapter (an exercise or the hand-in block) has output once all ran
+    page.locator(".jp-Notebook .jp-CodeCell").last.locator(".jp-OutputArea-output").first.wait_for(timeout=240_000)
+    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=240_000)
+    saved = log_path.read_text(errors="replace").count("Opgeslagen zonder uitvoer")
+    page.locator(".lm-MenuBar-item", has_text="File").first.click()
+    page.locator('.lm-Menu-item[data-command="docmanager:save"]').click()
+    deadline = time.time() + 240                    # a loaded 2-core machine is slow to save
+    while log_path.read_text(errors="replace").count("Opgeslagen zonder uitvoer") == saved:
+        # Headless Chromium on a busy machine may not paint a frame for minutes, and JupyterLab's
+        # save waits for one; a screenshot makes it paint (and shows the state if it fails).
+        page.screenshot(path=str(log_path.with_suffix(".png")))
+        if time.time() > deadline:
+            raise AssertionError(f"JupyterLab heeft niet opgeslagen; zie {log_path.with_suffix('.png')}")
+        time.sleep(1)
+
+
+def _visible_text(page) -> str:
+    return page.locator(".jp-Notebook").inner_text()
+
+
+@pytest.mark.browser
+def test_fixture_chapter_reads_like_the_site_and_saves_clean(browser, jupyterlab):
+    base, token, nbdir, log_path = jupyterlab
+    path = nbdir / "proef.ipynb"
+    before = path.read_bytes()
+    number = glued_texts()["h2_ek_gekocht"]
+    page, log = offline_page(browser, viewport={"width": 1400, "height": 1200})
+    page.set_default_timeout(60_000)
+    _open(page, base, token, "proef.ipynb")
+    # before anything ran: the number from data/, glossary terms and admonitions rendered
+    text = _visible_text(page)
+    assert f"De gemeente organiseerde {number} conferenties." in text
+    assert page.locator(".jp-MarkdownCell a.hover-link", has_text="zorgmijder").count() == 2
+    assert page.locator(".jp-MarkdownCell aside.myst-admonition").count() == 2
+    assert not RAW_ROLE.search(text), RAW_ROLE.search(text)
+    assert "h2_ek_gekocht" not in text and "(h9)=" not in text and ":class: tip" not in text
+    # figure, exercise and glue code collapsed, as the site hides it
+    assert page.locator(".jp-CodeCell .jp-InputPlaceholder").count() == 3
+    assert page.locator(".jp-CodeCell .jp-InputArea-editor:visible").count() == 0
+    # run everything: the kernel gives the same number, the figure and the exercise appear
+    _run_all_and_save(page, path, log_path)
+    page.locator(".jp-OutputArea .lsp-oefening-kaart").wait_for()
+    assert page.locator(".jp-OutputArea img").count() >= 1
+    assert f"De gemeente organiseerde {number} conferenties." in _visible_text(page)
+    # ... and what JupyterLab saved is the source, byte for byte: no outputs, no metadata noise
+    assert path.read_bytes() == before
+    assert log.external_requests == []
+    page.context.close()
+
+
+@pytest.mark.browser
+def test_real_chapter_reads_like_the_site_and_saves_clean(browser, jupyterlab):
+    base, token, nbdir, log_path = jupyterlab
+    path = nbdir / "01_outreach_mda.ipynb"
+    before = path.read_bytes()
+    page, log = offline_page(browser, viewport={"width": 1400, "height": 1200})
+    page.set_default_timeout(60_000)
+    _open(page, base, token, "01_outreach_mda.ipynb")
+    text = _visible_text(page)
+    assert f"Abiba is {glued_texts()['h1_abiba_leeftijd']} en woont" in text
+    assert page.locator(".jp-MarkdownCell a.hover-link", has_text="participatiesamenleving").count() >= 1
+    assert page.locator(".jp-MarkdownCell aside.myst-admonition").count() >= 1
+    assert not RAW_ROLE.search(text), RAW_ROLE.search(text)
+    assert ":class: tip" not in text
+    tagged = [c for c in _read(path).cells if {"remove-input", "remove-cell"} & set(c.metadata.get("tags", []))]
+    assert page.locator(".jp-CodeCell .jp-InputPlaceholder").count() == len(tagged)
+    _run_all_and_save(page, path, log_path)
+    page.locator(".jp-OutputArea .lsp-oefening-kaart").first.wait_for()
+    assert path.read_bytes() == before
+    nb = _read(path)
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
+    assert log.external_requests == []
+    page.context.close()
+
+
+# -- the instructor package -----------------------------------------------------------------------
+def test_instructor_package_runs_a_chapter_outside_the_repository(tmp_path):
+    from nbclient import NotebookClient
+
+    from book.instructeur import NAAM, maak_pakket, requirements
+
+    zip_path = maak_pakket(tmp_path / "pakket.zip")
+    with zipfile.ZipFile(zip_path) as z:
+        names = z.namelist()
+        z.extractall(tmp_path / "uit")
+    folder = tmp_path / "uit" / NAAM
+    assert {"LEESMIJ.md", "requirements.txt", "01_outreach_mda.ipynb", "klasoverzicht.ipynb",
+            "book/glue.py", "data/h1_mda.csv", "exercises/h1_abiba.yml"} <= {n.split("/", 1)[1] for n in names}
+    assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+    reqs = (folder / "requirements.txt").read_text(encoding="utf-8")
+    assert reqs.splitlines() == requirements()
+    assert "jupyterlab-myst" in reqs and "jupyter-book" not in reqs
+    leesmij = (folder / "LEESMIJ.md").read_text(encoding="utf-8")
+    assert "python -m pip install -r requirements.txt" in leesmij
+
+    nb = _read(folder / "01_outreach_mda.ipynb")
+    assert niet_gemigreerd(nb) == ["uitvoer, ruis-metadata of open figuur-/oefeningcode (niet 'schoon')"]  # the filled-in numbers
+    assert any(c.metadata.get("user_expressions") for c in nb.cells)
+    nb.cells.append(nbformat.v4.new_code_cell("import book, pathlib\nprint(pathlib.Path(book.__file__).resolve())"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LSP_", "PYTHON"))}
+    env["PYTHONPATH"] = str(folder)          # only the unzipped folder; the repository is not on the path
+    client = NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}})
+    client.execute(env=env)              # raises CellExecutionError on any error
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert errors == []
+    printed = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
+    assert Path(printed.strip()).is_relative_to(folder.resolve()), printed
+    assert any(".lsp-oefening" in str(o) or "lsp-oefening" in str(o.get("data", {})) for c in nb.cells
+               if c.cell_type == "code" for o in c.outputs)
