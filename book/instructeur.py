@@ -85,7 +85,8 @@ Een antwoordbestand dat een student inleverde (de JSON uit het blok *Inleveren*)
 ```python
 from book.answers import lees_antwoorden
 bestand = lees_antwoorden("lsp-h1-student-2026-12-02.json")
-bestand.oefeningen["h1_abiba"].antwoorden
+bestand.oefeningen["h1_abiba"].antwoorden                  # per vraag
+bestand.oefeningen["h1_abiba"].antwoorden["o1_problemen"].tekst   # een open vraag
 ```
 
 Een overzicht van de hele klas: open `klasoverzicht.ipynb` en vul de map met antwoordbestanden in.

@@ -348,3 +348,16 @@ def test_instructor_package_runs_a_chapter_outside_the_repository(tmp_path):
     assert Path(printed.strip()).is_relative_to(folder.resolve()), printed
     assert any(".lsp-oefening" in str(o) or "lsp-oefening" in str(o.get("data", {})) for c in nb.cells
                if c.cell_type == "code" for o in c.outputs)
+
+
+def test_reading_answers_in_python_as_the_readme_says(tmp_path):
+    """README 'Voor instructeurs': w = oefening(...), w.antwoorden, w.opslaan, lees_antwoorden."""
+    from book.answers import lees_antwoorden
+    from book.exercises import oefening
+
+    w = oefening("h1_abiba")
+    w.antwoorden = {"o1_problemen": {"tekst": "Schulden, een kleine woning en geen netwerk."}}
+    assert w.antwoorden["o1_problemen"]["tekst"].startswith("Schulden")
+    w.opslaan(tmp_path / "abiba.json")
+    bestand = lees_antwoorden(tmp_path / "abiba.json")
+    assert bestand.oefeningen["h1_abiba"].antwoorden["o1_problemen"].tekst == "Schulden, een kleine woning en geen netwerk."
