@@ -25,9 +25,9 @@ from pathlib import Path
 
 import nbformat
 
+from book.config import CHAPTERS_DIR, REPO_ROOT as ROOT
 from book.lab import migreer, vul_getallen
 
-ROOT = Path(__file__).resolve().parent.parent
 NAAM = "lerende-sociale-professionals-instructeur"
 DOEL = ROOT / "_build" / "instructeur" / f"{NAAM}.zip"
 # Needed to build the site, not to run a chapter.
@@ -77,7 +77,7 @@ Geef de oefening een naam in een nieuwe cel onder het hoofdstuk:
 ```python
 w = oefening("h1_abiba")   # toont de oefening; wat je erin typt, komt in w
 w.antwoorden               # de antwoorden per vraag, als Python-dict
-w.opslaan("abiba.json")    # bewaar ze als antwoordbestand
+w.opslaan("abiba.json", naam="Docent")   # bewaar ze als antwoordbestand
 ```
 
 Een antwoordbestand dat een student inleverde (de JSON uit het blok *Inleveren*):
@@ -105,7 +105,7 @@ def requirements() -> list[str]:
 
 
 def _notebooks() -> list[Path]:
-    return sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb")) + sorted((ROOT / "docent").glob("*.ipynb"))
+    return sorted(CHAPTERS_DIR.glob("[0-9][0-9]_*.ipynb")) + sorted((ROOT / "docent").glob("*.ipynb"))
 
 
 def _bestanden(map_: Path, *, patroon: str = "*") -> list[Path]:

@@ -30,9 +30,10 @@ from typing import Any
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
+from book.config import CHAPTERS_DIR, REPO_ROOT
+
 # Notebooks that are sources of the book: stored without outputs, shown with their numbers.
-BRON_MAPPEN = [ROOT / "chapters", ROOT / "docent"]
+BRON_MAPPEN = [CHAPTERS_DIR, REPO_ROOT / "docent"]
 
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 LANGUAGE_INFO = {"name": "python"}

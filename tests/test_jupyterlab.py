@@ -281,7 +281,7 @@ def test_fixture_chapter_reads_like_the_site_and_saves_clean(browser, jupyterlab
     # run everything: the kernel gives the same number, the figure and the exercise appear
     _run_all_and_save(page, path, log_path)
     page.locator(".jp-OutputArea .lsp-oefening-kaart").wait_for()
-    assert page.locator(".jp-OutputArea img").count() >= 1
+    assert page.locator(".jp-OutputArea svg, .jp-OutputArea img").count() >= 1      # the figure
     assert f"De gemeente organiseerde {number} conferenties." in _visible_text(page)
     # ... and what JupyterLab saved is the source, byte for byte: no outputs, no metadata noise
     assert path.read_bytes() == before
@@ -358,6 +358,6 @@ def test_reading_answers_in_python_as_the_readme_says(tmp_path):
     w = oefening("h1_abiba")
     w.antwoorden = {"o1_problemen": {"tekst": "Schulden, een kleine woning en geen netwerk."}}
     assert w.antwoorden["o1_problemen"]["tekst"].startswith("Schulden")
-    w.opslaan(tmp_path / "abiba.json")
+    w.opslaan(tmp_path / "abiba.json", naam="Docent")
     bestand = lees_antwoorden(tmp_path / "abiba.json")
     assert bestand.oefeningen["h1_abiba"].antwoorden["o1_problemen"].tekst == "Schulden, een kleine woning en geen netwerk."
