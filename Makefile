@@ -7,12 +7,20 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 JB_FLAGS := -n -W --keep-going
 
-.PHONY: book docent test bench serve clean zip mutants
+# JupyterLab in this venv opens chapters/ and docent/ with their numbers and saves them without
+# outputs (book/lab.py); the news feed stays off (no requests to other hosts).
+LAB_CONFIG := jupyter-config/jupyter_server_config.json
+LAB_SETTINGS := jupyter-config/lab-settings/overrides.json
+LAB_PORT ?= 8888
 
-$(STAMP): pyproject.toml
+.PHONY: book docent test bench serve clean zip mutants lab schoon instructeur
+
+$(STAMP): pyproject.toml $(LAB_CONFIG) $(LAB_SETTINGS)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	install -D -m 644 $(LAB_CONFIG) $(VENV)/etc/jupyter/jupyter_server_config.json
+	install -D -m 644 $(LAB_SETTINGS) $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $(STAMP)
 
 book: $(STAMP)
@@ -43,6 +51,24 @@ mutants: $(STAMP)
 
 serve: book
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+# Instructors: JupyterLab on this computer only (127.0.0.1), in the project's venv. JupyterLab
+# refuses to run as root (a container, a CI machine) unless told --allow-root: only then is it added.
+lab: $(STAMP)
+	@if [ "$$(id -u)" = 0 ]; then echo "Let op: je werkt als root; JupyterLab start daarom met --allow-root."; fi
+	@echo "JupyterLab start op http://127.0.0.1:$(LAB_PORT)/lab (stoppen: Ctrl+C, dan y). Uitvoer wordt niet in chapters/ bewaard."
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) --ServerApp.root_dir="$(CURDIR)" \
+		--ServerApp.contents_manager_class=book.lab.BoekContentsManager --LabApp.default_url=/lab/tree/chapters \
+		$$(if [ "$$(id -u)" = 0 ]; then echo --allow-root; fi)
+
+# Removes outputs and JupyterLab's metadata from chapters/ and docent/ (what test_repo asks for).
+schoon: $(STAMP)
+	$(BIN)/python -m book.lab schoon
+
+# The instructor package: chapters, the book package, data and exercises in one zip that runs
+# outside this repository (see book/instructeur.py).
+instructeur: $(STAMP)
+	$(BIN)/python -m book.instructeur
 
 clean:
 	rm -rf _build

@@ -1,4 +1,4 @@
-"""Glue: every {glue} reference in the chapters exists in data/, and glued text = format_number."""
+"""Numbers in prose: every {eval} (or older {glue}) reference in the chapters exists in data/, and its text = format_number."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from book.data import format_number, load_all
 from book.glue import GluedText, glue_numbers, glued_texts
 
 CHAPTERS = Path(__file__).resolve().parent.parent / "chapters"
-GLUE_REF = re.compile(r"\{glue(?::[a-z]*)?\}`([^`]+)`")
+GLUE_REF = re.compile(r"(?<!`)\{(?:glue(?::[a-z]*)?|eval)\}`([^`]+)`")
 GLUE_CALL = re.compile(r"""glue\(\s*["']([^"']+)["']""")
 
 
@@ -40,8 +40,9 @@ def test_every_glue_reference_exists_in_data() -> None:
 
 
 def test_reference_pattern_finds_roles() -> None:
-    text = "Er zijn {glue:text}`h2_ek_gekocht` en {glue:}`h2_ek_investering` en {glue}`h1_abiba_leeftijd`."
-    assert GLUE_REF.findall(text) == ["h2_ek_gekocht", "h2_ek_investering", "h1_abiba_leeftijd"]
+    text = ("Er zijn {glue:text}`h2_ek_gekocht` en {glue:}`h2_ek_investering` en {glue}`h1_abiba_leeftijd` "
+            "en {eval}`h1_mda` maar niet de rol `{eval}` zelf.")
+    assert GLUE_REF.findall(text) == ["h2_ek_gekocht", "h2_ek_investering", "h1_abiba_leeftijd", "h1_mda"]
 
 
 def test_glued_text_equals_format_number() -> None:

@@ -42,7 +42,11 @@ def test_chapters_are_stored_without_outputs():
         for i, cell in enumerate(nb["cells"]):
             if cell["cell_type"] == "code" and (cell.get("outputs") or cell.get("execution_count")):
                 dirty.append(f"{path.name} cel {i}")
-    assert dirty == []
+    assert dirty == [], (
+        f"Hoofdstukken met opgeslagen uitvoer: {', '.join(dirty)}. Hoofdstukken worden zonder uitvoer "
+        "bewaard. Oplossen: make schoon (haalt uitvoer en JupyterLab-gegevens weg; de tekst blijft). "
+        "Voorkomen: start JupyterLab met make lab, dat slaat hoofdstukken zonder uitvoer op."
+    )
 
 
 def test_readme_has_exactly_two_commands_and_ci_runs_the_test_one():
