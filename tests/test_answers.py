@@ -35,7 +35,7 @@ from book.exercises.spec import load_spec
 from book.exercises.widget import OefeningWidget
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SPEC = load_spec(path=FIXTURES / "exercises" / "alle_typen.yml")
+SPEC = load_spec(path=FIXTURES / "klas" / "alle_typen.yml")
 VRAGEN = {v.id: v for v in SPEC.vragen}
 ENGELS = re.compile(r"Input should|Extra inputs|Field required|should be|valid|Traceback|Error\b", re.I)
 
@@ -210,7 +210,7 @@ def test_example_files_validate():
         ("a7", {"pad": ["k1", "k4"]}, "volgt geen keuzes"),
         ("a7", {"pad": ["k1", "k9"]}, "volgt geen keuzes"),
         ("a8", {"scores": [1, 2, 3, 4, 5]}, "meer scores dan aspecten (4)"),
-        ("a1", {"tekst": "x", "kijkpunten": [3]}, "kijkpunt dat niet bestaat (de vraag heeft er 3)"),
+        ("a1", {"tekst": "x", "kijkpunten": [2]}, "kijkpunt dat niet bestaat (de vraag heeft er 2)"),
         ("a1", {"tekst": "x", "rubric": [1]}, "rubric heeft meer scores dan criteria (0)"),
         ("a1", {"keuze": 1}, "klopt niet bij veld"),
         ("zz", {"tekst": "x"}, "geen vraag 'zz'"),
@@ -242,7 +242,7 @@ def test_answers_that_fit_pass_unchanged():
 
 
 def test_rubric_marks_are_checked_and_rendered(tmp_path):
-    yml = (FIXTURES / "exercises" / "alle_typen.yml").read_text(encoding="utf-8").replace(
+    yml = (FIXTURES / "klas" / "alle_typen.yml").read_text(encoding="utf-8").replace(
         "      - het dagelijkse ritme van Sam\n",
         "      - het dagelijkse ritme van Sam\n    rubric:\n      - criterium: Onderbouwing\n"
         "        niveaus: [zwak, redelijk, sterk]\n      - criterium: Taal\n        niveaus: [slordig, verzorgd]\n", 1)

@@ -306,8 +306,9 @@ def test_colours_used_in_every_figure_are_colour_blind_safe() -> None:
 def test_colours_of_the_class_view_chart_are_colour_blind_safe() -> None:
     from book import klas
 
-    df = pd.DataFrame([{"stelling": "Een stelling", "ronde": 1, **{p: i + 1 for i, p in enumerate(klas.POSITIES)}}])
-    ax = klas.plot_stellingen(df)
+    # a class of one: the example answer file, with its exercise from the class-view fixtures
+    fixtures = Path(__file__).parent / "fixtures"
+    ax = klas.plot_stellingen(klas.lees_map(fixtures / "answers", oefeningen_map=fixtures / "klas"))
     try:
         buf = __import__("io").BytesIO()
         ax.figure.savefig(buf, format="svg")
