@@ -168,11 +168,11 @@ def _netwerk(v, spec: Oefening) -> list[Any]:
     start = [[k.naam, k.soort, str(k.sterkte), k.kwaliteit] for k in v.startknopen]
     leeg = [["", "", "", ""] for _ in range(LEGE_NETWERKREGELS)]
     return [
-        el("div", el("span", v.centrum, class_="lsp-wb-centrum"), class_="lsp-wb-kaart"),
         el("p", f"Teken rond {v.centrum} de {woord.meervoud}: dichtbij = een sterke band, verder weg = "
-                "een zwakkere. Vul de tabel aan.", class_="lsp-wb-instructie"),
+                "een zwakkere. Vul daarna de tabel aan.", class_="lsp-wb-instructie"),
         el("p", "Soorten: ", ", ".join(v.soorten), ". Kwaliteit: steunend, neutraal of belastend.",
            class_="lsp-wb-meta"),
+        el("div", el("span", v.centrum, class_="lsp-wb-centrum"), class_="lsp-wb-kaart"),
         _tabel([f"Naam ({woord.enkelvoud})", "Soort", "Sterkte (1-3)", "Kwaliteit"], start + leeg,
                "lsp-wb-schrijftabel lsp-wb-netwerktabel",
                [None] * len(start) + ["lsp-wb-leeg"] * len(leeg)),

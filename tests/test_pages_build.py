@@ -220,3 +220,4 @@ def test_makefile_builds_strictly():
     assert {"-n", "-W", "--keep-going"} <= set(flags)
     assert re.search(r"^\t.*jupyter-book build \. \$\(JB_FLAGS\)\s*$", makefile, re.M)
     assert re.search(r"^\t.*jupyter-book build \. \$\(JB_FLAGS\) --path-output _build/docent", makefile, re.M)
+
