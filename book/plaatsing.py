@@ -39,7 +39,7 @@ EXTRA_ID = "extra-casussen"
 class Gebeurtenis:
     """One thing in a chapter file, in reading order."""
 
-    soort: str          # "label", "kop" (heading), "oefening", "inleveren"
+    soort: str          # "label", "kop" (heading), "tekst", "oefening", "inleveren"
     waarde: str = ""    # label name, exercise id, or chapter number
     niveau: int = 0     # heading level
     cel: int = -1       # notebook cell index (code cells of .ipynb files)
@@ -88,6 +88,8 @@ def _markdown_events(text: str) -> list[Gebeurtenis]:
             out.append(Gebeurtenis("label", lab.group(1)))
         elif kop := HEADING.match(line):
             out.append(Gebeurtenis("kop", niveau=len(kop.group(1))))
+        elif line.strip() and (not out or out[-1].soort != "tekst"):
+            out.append(Gebeurtenis("tekst"))   # text between a label and a heading: the label is not the heading's
     return out
 
 
@@ -192,10 +194,11 @@ def volgorde(hoofdstuk: int, specs, chapters_dir: Path | None = None) -> list:
             ranked.append((float("inf"), 0, s.id, s))   # embedded by another chapter, or no chapter file
         else:
             try:
-                pos = plek_van_extra(h, getattr(s, "plaats", None))
+                pos, loose = plek_van_extra(h, getattr(s, "plaats", None)), getattr(s, "plaats", None) is None
             except PlaatsFout:
-                pos = plek_van_extra(h, None)
-            ranked.append((pos - 0.5, 1, s.id, s))
+                pos, loose = plek_van_extra(h, None), True
+            # at the same place, cases at their label come before the section "Extra casussen"
+            ranked.append((pos - 0.5, 2 if loose else 1, s.id, s))
     ranked.sort(key=lambda r: (r[0], r[1], r[2]))
     return [r[3] for r in ranked]
 

@@ -17,7 +17,15 @@ ALL_FILES = sorted(p.stem for p in DATA_DIR.glob("*.csv"))
 def test_every_data_file_validates(name: str) -> None:
     df = load(name)
     assert len(df) > 0
-    assert (df["bron_sectie"] != "").all()
+    # every row keeps its place in the source, as a line number
+    assert df["bron_regel"].map(lambda x: isinstance(x, int) and x >= 1).all()
+    if name not in LIST_FILES:
+        assert df["waarde"].map(lambda x: isinstance(x, float)).all()
+        assert list(df["csv_regel"]) == list(range(2, len(df) + 2))
+
+
+def test_data_folder_is_complete() -> None:
+    assert len(ALL_FILES) >= 12
 
 
 def test_expected_files_present() -> None:
@@ -100,7 +108,14 @@ BROKEN = [
     ("verkeerd_hoofdstuk", ["verkeerd_hoofdstuk.csv", "regel 2", "kolom 'hoofdstuk'", "verwacht 2"]),
     ("onbekende_kolom", ["onbekende_kolom.csv", "regel 1", "kolom 'opmerking'", "onbekende kolom"]),
     ("grens_zonder_afgeleid", ["grens_zonder_afgeleid.csv", "regel 2", "kolom 'grens'", "alleen voor 'derived'"]),
+    # a range whose upper bound equals its value is no range
+    ("bovengrens_gelijk", ["bovengrens_gelijk.csv", "regel 2", "kolom 'waarde_tot'", "groter dan 35", "'35'"]),
 ]
+
+
+def test_every_broken_fixture_is_tested() -> None:
+    files = {p.stem for p in FIXTURES.glob("*.csv")} - {"geldig"}
+    assert files == {b[0] for b in BROKEN}
 
 
 @pytest.mark.parametrize(("name", "fragments"), BROKEN, ids=[b[0] for b in BROKEN])

@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from book.exercises import ExerciseSpecError, inleveren, oefening
-from book.exercises.spec import all_spec_paths, load_spec, student_dict
+from book.exercises.spec import (
+    all_spec_paths,
+    all_specs,
+    bedoeld_veld,
+    fouten,
+    load_spec,
+    spec_results,
+    student_dict,
+    vermoedelijk_hoofdstuk,
+    vraagnummers,
+)
 from book.exercises.widget import OefeningWidget, json_for_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,14 +43,17 @@ def test_fixture_with_every_type_validates():
 REAL_SPECS = all_spec_paths()
 
 
-@pytest.mark.parametrize("path", REAL_SPECS, ids=[p.stem for p in REAL_SPECS])
-def test_real_spec_validates(path):
-    spec = load_spec(path=path)
-    assert spec.id == path.stem
-
-
 def test_real_specs_exist():
-    assert REAL_SPECS, "exercises/ bevat nog geen oefeningen"
+    assert len(REAL_SPECS) >= 20, "exercises/ bevat te weinig oefeningen"
+
+
+@pytest.mark.parametrize("path", REAL_SPECS, ids=[p.stem for p in REAL_SPECS])
+def test_real_spec_validates_with_every_placeholder_filled(path):
+    spec = load_spec(path=path)
+    dumped = spec.model_dump_json()
+    assert not re.search(r"\{\s*(getal|vraag)", dumped, re.I), "placeholder left in the text"
+    assert vraagnummers(spec) and max(vraagnummers(spec).values()) == len(vraagnummers(spec))
+    assert "docent" not in student_dict(spec, "student") and "docent" in student_dict(spec, "docent")
 
 
 def _write(tmp_path: Path, data, name: str = "alle_typen") -> Path:
@@ -133,6 +150,15 @@ BAD = {
     "vraag_onbekend": (lambda d: d["docent"].update(handleiding="Begin bij {vraag:z9}."),
                        ["veld docent.handleiding", "{vraag:z9}", "'a1'"]),
     "vraag_informatie": (lambda d: d["docent"].update(handleiding="Lees {vraag:v1}."), ["{vraag:v1}"]),
+    # a misspelled field names the closest known one
+    "tweede_rond": (lambda d: _q(d, "a3").update(tweede_rond=_q(d, "a3").pop("tweede_ronde")),
+                    ["vragen[2].tweede_rond (de 3e vraag, id 'a3')", "bedoelde je 'tweede_ronde'?"]),
+    "kijkpunt": (lambda d: _q(d, "a1").update(kijkpunt=_q(d, "a1").pop("kijkpunten")), ["bedoelde je 'kijkpunten'?"]),
+    "geen_suggestie": (_set(["xyzzy"], 1), ["veld xyzzy", "(tikfout?)"]),
+    "plaats_patroon": (_set(["plaats"], "Na het kopje!"), ["veld plaats", "label van kleine letters", "'h2-thema2'"]),
+    "tab_inspringing": ("versie: 1\nid: alle_typen\nvragen:\n\t- id: a1\n", ["regel 4", "tab-teken"]),
+    "dubbele_punt": ("versie: 1\nid: alle_typen\ntitel: Let op: dit\n", ["regel 3", "dubbele punt", "aanhalingstekens"]),
+    "python_tag": ("versie: !!python/object/apply:os.system [ls]\n", ["markering met !"]),
 }
 
 
@@ -221,11 +247,23 @@ def test_missing_file_and_bad_name():
         oefening("../etc/passwd")
 
 
+BAD_FILES = {
+    "bad_dubbel": ["bad_dubbel.yml", "regel 3", "'id' staat twee keer"],
+    "bad_list": ["bad_list.yml", "verwacht een mapping", "een lijst met 2 element(en)"],
+    "bad_syntax": ["bad_syntax.yml", "YAML-fout op regel", "lijst tussen [ ]"],
+}
+
+
 def test_fixture_files_in_bad_folder():
-    for path in sorted((FIXTURES / "bad").glob("*.yml")):
+    paths = sorted((FIXTURES / "bad").glob("*.yml"))
+    assert [p.stem for p in paths] == sorted(BAD_FILES)
+    for path in paths:
         with pytest.raises(ExerciseSpecError) as info:
             load_spec(path=path)
-        assert str(info.value).startswith("Fout in oefening")
+        msg = str(info.value)
+        assert msg.startswith("Fout in oefening")
+        for fragment in BAD_FILES[path.stem]:
+            assert fragment in msg, (fragment, msg)
 
 
 def test_many_errors_are_listed_together(tmp_path):
@@ -286,3 +324,94 @@ def test_number_placeholders_come_from_data(tmp_path):
     )
     with pytest.raises(ExerciseSpecError, match=r"getal_fout\.yml.*\{getal:h1_bestaat_niet\}.*bestaat niet"):
         load_spec(path=bad)
+
+
+def test_a_tab_inside_a_text_is_a_space(tmp_path):
+    text = (FIXTURES / "alle_typen.yml").read_text(encoding="utf-8")
+    text = text.replace("vraag: Wat valt je op aan de situatie van Sam?", "vraag: Wat valt je\top aan de situatie van Sam?")
+    assert "\t" in text
+    spec = load_spec(path=_write(tmp_path, text))
+    assert spec.vragen[0].vraag == "Wat valt je op aan de situatie van Sam?"
+
+
+def test_closest_field_name():
+    assert bedoeld_veld("tweede_rond") == "tweede_ronde"
+    assert bedoeld_veld("Titl") == "titel"
+    assert bedoeld_veld("plaatst") == "plaats"
+    assert bedoeld_veld("titel") is None and bedoeld_veld("xyzzy") is None
+
+
+def test_plaats_is_an_optional_label(tmp_path):
+    spec = load_spec(path=_write(tmp_path, _mutate(_set(["plaats"], "h2-thema2"))))
+    assert spec.plaats == "h2-thema2"
+    assert load_spec(path=ALLE).plaats is None
+
+
+def test_spec_loading_is_cached_on_path_and_mtime(tmp_path):
+    path = _write(tmp_path, BASE)
+    first = all_specs(tmp_path)
+    assert all_specs(tmp_path)[0] is first[0]          # not loaded again
+    data = _mutate(_set(["titel"], "Nieuwe titel"))
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
+    assert all_specs(tmp_path)[0].titel == "Nieuwe titel"
+    path.write_text("versie: [\n", encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 2_000_000_000))
+    assert isinstance(spec_results(tmp_path)[path.resolve()], ExerciseSpecError)
+    with pytest.raises(ExerciseSpecError, match="YAML-fout"):
+        all_specs(tmp_path)
+    assert list(fouten(tmp_path)) == [path.resolve()]
+
+
+def test_a_broken_file_fails_only_its_own_chapter(tmp_path):
+    from book.exercises.handin import hoofdstuk_specs
+
+    _write(tmp_path, _mutate(_set(["hoofdstuk"], 2)), name="h2_goed").write_text(
+        yaml.safe_dump(_mutate(lambda d: d.update(id="h2_goed", hoofdstuk=2)), allow_unicode=True), encoding="utf-8")
+    (tmp_path / "h5_kapot.yml").write_text("versie: 1\nid: h5_kapot\nhoofdstuk: 5\ntitel: [\n", encoding="utf-8")
+    (tmp_path / "zonder_hoofdstuk.yml").write_text("- lijst\n", encoding="utf-8")
+    assert vermoedelijk_hoofdstuk(tmp_path / "h5_kapot.yml") == 5           # from the file name
+    assert vermoedelijk_hoofdstuk(tmp_path / "zonder_hoofdstuk.yml") is None
+    (tmp_path / "zonder_hoofdstuk.yml").unlink()
+    assert [d["id"] for d in hoofdstuk_specs(2, tmp_path)] == ["h2_goed"]
+    with pytest.raises(ExerciseSpecError, match="h5_kapot.yml"):
+        hoofdstuk_specs(5, tmp_path)
+    bad_value = _mutate(lambda d: d.update(id="h3_waarde", hoofdstuk=4, titel=12))
+    (tmp_path / "h3_waarde.yml").write_text(yaml.safe_dump(bad_value, allow_unicode=True), encoding="utf-8")
+    assert vermoedelijk_hoofdstuk(tmp_path / "h3_waarde.yml") == 4         # its own hoofdstuk field wins
+    with pytest.raises(ExerciseSpecError, match="h3_waarde.yml"):
+        hoofdstuk_specs(4, tmp_path)
+
+
+def _controleer(env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "book", "controleer"], capture_output=True, text=True,
+                          env={**os.environ, **env}, cwd=ROOT, timeout=300)
+
+
+def test_controleer_passes_on_the_book():
+    proc = _controleer({})
+    assert proc.returncode == 0, proc.stderr
+    assert re.fullmatch(r"Alles in orde: (\d+) oefeningen en (\d+) gegevensbestanden gecontroleerd\.\n", proc.stdout)
+    assert int(re.search(r"(\d+) oefeningen", proc.stdout).group(1)) == len(REAL_SPECS)
+
+
+def test_controleer_names_file_and_field_once_per_file(tmp_path):
+    _write(tmp_path, _mutate(lambda d: _q(d, "a3").update(tweede_rond=_q(d, "a3").pop("tweede_ronde"))))
+    (tmp_path / "h2_plek.yml").write_text(
+        yaml.safe_dump(_mutate(lambda d: d.update(id="h2_plek", hoofdstuk=2, plaats="bestaat-niet")), allow_unicode=True),
+        encoding="utf-8")
+    (tmp_path / "h3_goed.yml").write_text(
+        yaml.safe_dump(_mutate(lambda d: d.update(id="h3_goed", hoofdstuk=3)), allow_unicode=True), encoding="utf-8")
+    chapters = tmp_path / "hoofdstukken"
+    chapters.mkdir()
+    (chapters / "02_test.md").write_text("# Hoofdstuk 2\n\n(h2-plek)=\n## Een plek\n", encoding="utf-8")
+    (chapters / "03_test.md").write_text('```{code-cell} ipython3\noefening("h3_weg")\n```\n', encoding="utf-8")
+    proc = _controleer({"LSP_OEFENINGEN_MAP": str(tmp_path), "LSP_HOOFDSTUKKEN_MAP": str(chapters)})
+    assert proc.returncode == 1
+    blocks = proc.stderr.strip().split("\n\n")
+    assert len(blocks) == 4 and blocks[-1].startswith("3 problemen gevonden (3 oefeningen"), blocks
+    assert "alle_typen.yml: veld vragen[2].tweede_rond" in blocks[0] and "bedoelde je 'tweede_ronde'?" in blocks[0]
+    assert 'chapters/03_test.md: oefening("h3_weg")' in blocks[1] and "exercises/h3_weg.yml" in blocks[1]
+    assert "h2_plek.yml: veld plaats" in blocks[2] and "'bestaat-niet'" in blocks[2] and "02_test.md" in blocks[2]
+    assert "'h2-plek'" in blocks[2]
+    assert "Traceback" not in proc.stderr and proc.stdout == ""
