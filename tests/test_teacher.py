@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from book.config import CHAPTERS_DIR, STELLING_SCHAAL, VERZONNEN_LABEL
-from book.exercises.spec import all_spec_paths, all_specs, load_spec, vraagnummers
+from book.exercises.spec import all_spec_paths, all_specs, load_spec, student_dict, vraagnummers
 from book.overzicht import exercise_locations, overzicht_html
 from book.werkboek import tekst_delen, werkboek_html
 from conftest import strict_build
@@ -76,15 +76,31 @@ class Tree(HTMLParser):
         return _norm(" ".join(self.chunks))
 
 
+def _student_text() -> str:
+    return " ".join(_norm(" ".join(_strings(student_dict(s, "student")))) for s in SPECS)
+
+
+def _strings(node) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [t for v in node.values() for t in _strings(v)]
+    if isinstance(node, list):
+        return [t for v in node for t in _strings(v)]
+    return []
+
+
 def _teacher_snippets() -> list[str]:
-    """A distinctive run of words from every teacher text in exercises/."""
+    """A distinctive run of words from every teacher text in exercises/ (a run that a student
+    text also has, such as a quoted case line, proves nothing and is left out)."""
+    student = _student_text()
     snippets = []
     for spec in SPECS:
         if spec.docent is None:
             continue
         for text in [spec.docent.handleiding or "", spec.docent.veiligheid or "", *spec.docent.per_vraag.values()]:
             words = _norm(text).split()
-            if len(words) >= 6:
+            if len(words) >= 6 and " ".join(words[:8]) not in student:
                 snippets.append(" ".join(words[:8]))
     return snippets
 
