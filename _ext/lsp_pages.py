@@ -74,18 +74,12 @@ def _good_specs(app: Sphinx) -> list:
 # ------------------------------------------------------------------------------------------------
 
 def problemen(app: Sphinx) -> list[str]:
-    """Dutch messages: broken exercise files, and `plaats` labels that do not exist."""
-    b = _book()
-    out = list(b.exercises.spec.fouten(exercises_dir(app)).values())
-    chapters = b.plaatsing.hoofdstukken(chapters_dir(app))
-    embedded = b.plaatsing.ingebed(chapters_dir(app))
-    for spec in _good_specs(app):
-        if spec.plaats is None or spec.id in embedded:
-            continue
-        h = chapters.get(spec.hoofdstuk)
-        if h is None or spec.plaats not in h.labels():
-            out.append(b.plaatsing.plaats_melding(spec.id, spec.hoofdstuk, spec.plaats, h))
-    return out
+    """Dutch messages, the same as `python -m book controleer` gives for the exercise files:
+    broken files, embeds of missing files, unknown `plaats` labels and `begrippen`."""
+    from book.controle import oefening_problemen
+
+    _book()
+    return oefening_problemen(exercises_dir(app), chapters_dir(app), Path(app.srcdir) / "begrippen")[1]
 
 
 def _check_exercises(app: Sphinx) -> None:

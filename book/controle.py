@@ -7,6 +7,8 @@ files, it does not run notebooks.
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,18 +45,51 @@ def _data(data_dir: Path, uitslag: Uitslag) -> None:
             uitslag.problemen.append(f"Fout in gegevens data/{exc}")
 
 
-def _exercises(exercises_dir: Path, chapters_dir: Path, uitslag: Uitslag) -> None:
+GLOSSARY = re.compile(r"```\{glossary\}(.*?)```", re.S)
+
+
+def begrippen(begrippen_dir: Path | None = None) -> set[str]:
+    """The terms of the glossary fragments (begrippen/_NN.md), lower case."""
+    terms: set[str] = set()
+    for path in sorted((begrippen_dir or config.REPO_ROOT / "begrippen").glob("_*.md")):
+        for block in GLOSSARY.findall(path.read_text(encoding="utf-8")):
+            terms.update(line.strip().lower() for line in block.splitlines()
+                         if line.strip() and not line.startswith((" ", "\t", ":")))
+    return terms
+
+
+def oefening_problemen(exercises_dir: Path | None = None, chapters_dir: Path | None = None,
+                       begrippen_dir: Path | None = None) -> tuple[int, list[str]]:
+    """(number of exercise files, Dutch messages): broken files, embeds of missing files,
+    unknown `plaats` labels, `begrippen` that the glossary does not have. Also run by the build."""
+    uitslag = Uitslag()
+    _exercises(exercises_dir or config.EXERCISES_DIR, chapters_dir or config.CHAPTERS_DIR, uitslag, begrippen_dir)
+    return uitslag.oefeningen, uitslag.problemen
+
+
+def _exercises(exercises_dir: Path, chapters_dir: Path, uitslag: Uitslag, begrippen_dir: Path | None = None) -> None:
     from book import plaatsing
-    from book.exercises.spec import ExerciseSpecError, spec_results
+    from book.exercises.spec import ExerciseSpecError, _rel, spec_results
 
     results = spec_results(exercises_dir)
     uitslag.oefeningen = len(results)
     good = {}
-    for result in results.values():
+    terms = begrippen(begrippen_dir)
+    for path, result in results.items():
         if isinstance(result, ExerciseSpecError):
             uitslag.problemen.append(str(result))
-        else:
-            good[result.id] = result
+            continue
+        good[result.id] = result
+        unknown = [(n, b) for n, b in enumerate(result.begrippen) if b.strip().lower() not in terms]
+        if unknown and terms:
+            n, term = unknown[0]
+            guess = difflib.get_close_matches(term.lower(), sorted(terms), n=1, cutoff=0.75)
+            hint = f" (bedoelde je {guess[0]!r}?)" if guess else ""
+            uitslag.problemen.append(
+                f"Fout in oefening {_rel(path)}: veld begrippen[{n}]: verwacht een term uit de begrippenlijst "
+                f"(begrippen/_NN.md){hint}; gevonden {term!r}"
+                + (f" (en nog {len(unknown) - 1} onbekende term(en))" if len(unknown) > 1 else "")
+            )
     chapters = plaatsing.hoofdstukken(chapters_dir)
     embedded = plaatsing.ingebed(chapters_dir)
     known = {p.stem for p in results}

@@ -415,3 +415,15 @@ def test_controleer_names_file_and_field_once_per_file(tmp_path):
     assert "h2_plek.yml: veld plaats" in blocks[2] and "'bestaat-niet'" in blocks[2] and "02_test.md" in blocks[2]
     assert "'h2-plek'" in blocks[2]
     assert "Traceback" not in proc.stderr and proc.stdout == ""
+
+
+def test_controleer_knows_the_glossary(tmp_path):
+    from book.controle import begrippen, oefening_problemen
+
+    terms = begrippen()
+    assert {"zorgmijder", "double loop leren"} <= terms and len(terms) > 50
+    _write(tmp_path, _mutate(_set(["begrippen"], ["zorgmijder", "zorgmijders", "bestaat niet"])))
+    n, problems = oefening_problemen(tmp_path, tmp_path)
+    assert n == 1 and len(problems) == 1
+    assert "alle_typen.yml: veld begrippen[1]" in problems[0] and "bedoelde je 'zorgmijder'?" in problems[0]
+    assert "(en nog 1 onbekende term(en))" in problems[0]
