@@ -159,6 +159,21 @@ BAD = {
     "tab_inspringing": ("versie: 1\nid: alle_typen\nvragen:\n\t- id: a1\n", ["regel 4", "tab-teken"]),
     "dubbele_punt": ("versie: 1\nid: alle_typen\ntitel: Let op: dit\n", ["regel 3", "dubbele punt", "aanhalingstekens"]),
     "python_tag": ("versie: !!python/object/apply:os.system [ls]\n", ["markering met !"]),
+    # what was expected and what was found, for each kind of value
+    "titel_te_lang": (_set(["titel"], "x" * 50_001), ["veld titel", "hoogstens 50000 tekens"]),
+    "duur_nul": (_set(["duur_minuten"], 0), ["veld duur_minuten", "een getal > 0", "het getal 0"]),
+    "duur_te_lang": (_set(["duur_minuten"], 601), ["veld duur_minuten", "een getal <= 600"]),
+    "hoofdstuk_negatief": (_set(["hoofdstuk"], -1), ["veld hoofdstuk", "een getal >= 0", "het getal -1"]),
+    "duur_komma": (_set(["duur_minuten"], 1.5), ["veld duur_minuten", "een geheel getal", "het kommagetal 1.5"]),
+    "titel_lijst": (_set(["titel"], ["a", "b"]), ["veld titel", "verwacht tekst", "een lijst met 2 element(en)"]),
+    "titel_mapping": (_set(["titel"], {"a": 1}), ["veld titel", "een mapping met de velden 'a'"]),
+    "titel_leeg": (_set(["titel"], None), ["veld titel", "niets (leeg)"]),
+    "juist_bool": (lambda d: _q(d, "a5")["opties"][0].update(juist=1), ["vragen[4].opties[0].juist", "true of false", "het getal 1"]),
+    "werkvorm_lang": (_set(["werkvorm"], ["x" * 80]), ["veld werkvorm[0]", "'" + "x" * 57 + "...'"]),
+    "vragen_mapping": (_set(["vragen"], {"a": 1}), ["veld vragen", "een lijst", "een mapping"]),
+    "te_veel_vragen": (lambda d: d.update(vragen=[_q(d, "a1")] * 61), ["veld vragen", "hoogstens 60 element(en)"]),
+    "docent_lijst": (_set(["docent"], ["x"]), ["veld docent", "een mapping (regels 'veld: waarde')"]),
+    "id_te_lang": (lambda d: _q(d, "a1").update(id="a" * 61), ["vragen[0].id", "hoogstens 60 tekens"]),
 }
 
 
@@ -427,3 +442,13 @@ def test_controleer_knows_the_glossary(tmp_path):
     assert n == 1 and len(problems) == 1
     assert "alle_typen.yml: veld begrippen[1]" in problems[0] and "bedoelde je 'zorgmijder'?" in problems[0]
     assert "(en nog 1 onbekende term(en))" in problems[0]
+
+
+def test_more_than_eight_errors_are_counted(tmp_path):
+    def fn(d):
+        for key in ("titel", "casus"):
+            d[key] = 1
+        d["werkvorm"] = [1, 2, 3, 4, 5, 6, 7, 8]
+    msg = str(pytest.raises(ExerciseSpecError, load_spec, path=_write(tmp_path, _mutate(fn))).value)
+    assert msg.startswith("Fout in oefening") and "(10 fouten):" in msg
+    assert msg.count("\n  veld ") == 8 and msg.endswith("(en nog 2 fout(en))")
