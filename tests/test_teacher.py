@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import html
 import io
+import json
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -77,7 +78,12 @@ class Tree(HTMLParser):
 
 
 def _student_text() -> str:
-    return " ".join(_norm(" ".join(_strings(student_dict(s, "student")))) for s in SPECS)
+    """What students may read anyway: the student form of every exercise and the chapter text."""
+    parts = [_norm(" ".join(_strings(student_dict(s, "student")))) for s in SPECS]
+    for nb in sorted(CHAPTERS_DIR.glob("0[0-6]_*.ipynb")):
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        parts += [_norm("".join(c["source"])) for c in cells if c["cell_type"] == "markdown"]
+    return " ".join(parts)
 
 
 def _strings(node) -> list[str]:
@@ -91,8 +97,8 @@ def _strings(node) -> list[str]:
 
 
 def _teacher_snippets() -> list[str]:
-    """A distinctive run of words from every teacher text in exercises/ (a run that a student
-    text also has, such as a quoted case line, proves nothing and is left out)."""
+    """A distinctive run of words from every teacher text in exercises/ (a run that student text
+    also has, such as a quoted case line or a safety note the chapter repeats, is left out)."""
     student = _student_text()
     snippets = []
     for spec in SPECS:
