@@ -245,3 +245,19 @@ def test_number_file_is_typed_and_keeps_its_place(tmp_path: Path) -> None:
     assert list(df["waarde"]) == [10.0, 90.0] and list(df["hoofdstuk"]) == [2, 2] and list(df["bron_regel"]) == [10, 11]
     assert df["waarde_tot"].isna().tolist() == [True, False] and list(df["grens"]) == ["", ""]
     assert format_number(df.iloc[1]) == "ongeveer 90–95%"
+
+
+def test_groups_are_percentages_of_one_whole(tmp_path: Path) -> None:
+    kop = f"{GETAL_KOP},groep"
+    (tmp_path / "getallen.csv").write_text(f"{kop}\nh2_a,iets,10,procent,exact,2,S,10,g\nh2_b,rest,3,klanten,exact,2,S,11,g\n",
+                                           encoding="utf-8")
+    with pytest.raises(DataError, match=r"^getallen\.csv, regel 3, kolom 'eenheid': verwacht 'procent' binnen groep 'g', "
+                                        r"gevonden 'klanten'\.$"):
+        load("getallen", data_dir=tmp_path)
+    # groups are checked in the order of the file: the first group that goes over 100% is named
+    rows = ["h2_z1,a,60,procent,exact,2,S,10,z", "h2_a1,b,60,procent,exact,2,S,11,a",
+            "h2_z2,c,60,procent,exact,2,S,12,z", "h2_a2,d,60,procent,exact,2,S,13,a"]
+    (tmp_path / "getallen.csv").write_text(kop + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"^getallen\.csv, regel 4, kolom 'waarde': .*groep 'z' samen hoogstens 100% zijn, "
+                                        r"gevonden 120%\.$"):
+        load("getallen", data_dir=tmp_path)
