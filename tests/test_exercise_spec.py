@@ -354,6 +354,21 @@ def test_closest_field_name():
     assert bedoeld_veld("Titl") == "titel"
     assert bedoeld_veld("plaatst") == "plaats"
     assert bedoeld_veld("titel") is None and bedoeld_veld("xyzzy") is None
+    # a far-fetched guess is worse than none: 'werkvormen_lijst' is only 67 % like 'werkvorm'
+    assert bedoeld_veld("werkvormen_lijst") is None and bedoeld_veld("centrale") is None
+
+
+def test_long_lists_in_messages_are_cut_after_twelve():
+    from book.exercises.spec import _lijst
+
+    assert _lijst([str(i) for i in range(12)]) == ", ".join(repr(str(i)) for i in range(12))
+    assert _lijst([str(i) for i in range(13)]) == ", ".join(repr(str(i)) for i in range(12)) + ", ..."
+
+
+def test_all_specs_sorted_by_chapter_then_id(tmp_path):
+    for name, hoofdstuk in (("a_drie", 3), ("b_een", 1), ("c_een", 1)):
+        _write(tmp_path, _mutate(lambda d, n=name, h=hoofdstuk: d.update(id=n, hoofdstuk=h)), name=name)
+    assert [s.id for s in all_specs(tmp_path)] == ["b_een", "c_een", "a_drie"]
 
 
 def test_plaats_is_an_optional_label(tmp_path):
