@@ -174,6 +174,8 @@ BAD = {
     "te_veel_vragen": (lambda d: d.update(vragen=[_q(d, "a1")] * 61), ["veld vragen", "hoogstens 60 element(en)"]),
     "docent_lijst": (_set(["docent"], ["x"]), ["veld docent", "een mapping (regels 'veld: waarde')"]),
     "id_te_lang": (lambda d: _q(d, "a1").update(id="a" * 61), ["vragen[0].id", "hoogstens 60 tekens"]),
+    "knopen_lijst": (lambda d: _q(d, "a7").update(knopen=["k1"]),
+                     ["vragen[7].knopen", "een mapping (regels 'veld: waarde')", "een lijst met 1 element(en)"]),
 }
 
 
@@ -467,3 +469,12 @@ def test_more_than_eight_errors_are_counted(tmp_path):
     msg = str(pytest.raises(ExerciseSpecError, load_spec, path=_write(tmp_path, _mutate(fn))).value)
     assert msg.startswith("Fout in oefening") and "(10 fouten):" in msg
     assert msg.count("\n  veld ") == 8 and msg.endswith("(en nog 2 fout(en))")
+
+
+def test_yaml_problems_in_dutch():
+    from book.exercises.spec import yaml_probleem
+
+    assert yaml_probleem("expected <block end>, but found '?'") == "onleesbare YAML"
+    assert yaml_probleem("") == "onleesbare YAML"
+    assert yaml_probleem("het veld 'id' staat twee keer in dezelfde mapping") == "het veld 'id' staat twee keer in dezelfde mapping"
+    assert yaml_probleem("found character '\\t' that cannot start any token").startswith("er staat een tab-teken")

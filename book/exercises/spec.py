@@ -408,36 +408,16 @@ def _loc(loc: tuple[Any, ...], data: Any) -> str:
     return "".join(parts) or "(het hele bestand)"
 
 
-def _value_at(loc: tuple[Any, ...], data: Any) -> Any:
-    node = data
-    for item in loc:
-        if isinstance(node, list) and isinstance(item, int) and 0 <= item < len(node):
-            node = node[item]
-        elif isinstance(node, dict) and item in node:
-            node = node[item]
-        elif isinstance(item, str) and item in VRAAG_TYPES:
-            continue
-        else:
-            return _MISSING
-    return node
-
-
-_MISSING = object()
-
-
 def _expected(err: dict[str, Any]) -> str:
     t = err["type"]
     ctx = err.get("ctx") or {}
     simple = {
         "string_type": "tekst",
         "int_type": "een geheel getal",
-        "int_parsing": "een geheel getal",
         "bool_type": "true of false",
         "list_type": "een lijst (regels die met '- ' beginnen of [a, b])",
         "dict_type": "een mapping (regels 'veld: waarde')",
         "model_type": "een mapping (regels 'veld: waarde')",
-        "model_attributes_type": "een mapping (regels 'veld: waarde')",
-        "missing": "dit verplichte veld",
         "string_pattern_mismatch": "alleen kleine letters, cijfers en _",
     }
     if t == "string_pattern_mismatch" and ctx.get("pattern") == LABEL_PATTERN:
@@ -504,9 +484,7 @@ def _format_error(err: dict[str, Any], data: Any) -> str:
     if t == "union_tag_invalid":
         found = (err.get("ctx") or {}).get("tag")
         return f"veld {path}.type{hint}: verwacht {_expected(err)}; gevonden {found!r}"
-    value = err.get("input", _value_at(loc, data))
-    found = _type_naam(value) if value is not _MISSING else "niets"
-    return f"{where}: verwacht {_expected(err)}; gevonden {found}"
+    return f"{where}: verwacht {_expected(err)}; gevonden {_type_naam(err.get('input'))}"
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
