@@ -1,4 +1,8 @@
-"""Command line: ``python -m book klas <map> [--hoofdstuk N] [--html rapport.html]`` prints the class view."""
+"""Command line.
+
+- ``python -m book klas <map> [--hoofdstuk N] [--html rapport.html]`` prints the class view.
+- ``python -m book controleer`` checks every exercise and data file (exit status 1 on a problem).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,15 @@ def main(argv: list[str] | None = None) -> int:
     klas.add_argument("--hoofdstuk", type=int, default=None, help="hoofdstuk 0-6 (standaard: het meest voorkomende)")
     klas.add_argument("--html", metavar="BESTAND", default=None,
                       help="schrijf ook een HTML-pagina voor het digibord (buiten de map met antwoorden)")
+    sub.add_parser("controleer", help="controleer alle oefeningen (exercises/*.yml) en gegevens (data/*.csv)")
     args = parser.parse_args(argv)
+
+    if args.opdracht == "controleer":
+        from book.controle import controleer, rapport as controle_rapport
+
+        uitslag = controleer()
+        print(controle_rapport(uitslag), file=sys.stdout if uitslag.in_orde else sys.stderr)
+        return 0 if uitslag.in_orde else 1
 
     from book.klas import KlasFout, lees_map, rapport, schrijf_html
 

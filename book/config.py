@@ -11,9 +11,12 @@ import os
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-EXERCISES_DIR = REPO_ROOT / "exercises"
+# LSP_OEFENINGEN_MAP points the whole book (build, kernels, command line) at another folder of
+# exercise files; the tests use it for small fixture books.
+EXERCISES_DIR = Path(os.environ.get("LSP_OEFENINGEN_MAP") or REPO_ROOT / "exercises").resolve()
 DATA_DIR = REPO_ROOT / "data"
-CHAPTERS_DIR = REPO_ROOT / "chapters"
+# LSP_HOOFDSTUKKEN_MAP: the chapter files that decide page order (fixture books in the tests).
+CHAPTERS_DIR = Path(os.environ.get("LSP_HOOFDSTUKKEN_MAP") or REPO_ROOT / "chapters").resolve()
 STATIC_DIR = REPO_ROOT / "book" / "static"
 
 # The edition is chosen with the environment variable LSP_EDITIE ("docent" or "student").
@@ -26,6 +29,14 @@ KWALITEITEN = ("steunend", "neutraal", "belastend")
 DEFAULT_SOORTEN = ("familie", "vrienden", "buren", "school of werk", "professionals", "organisaties")
 DEFAULT_KNOOP_WOORD = {"enkelvoud": "persoon of organisatie", "meervoud": "personen en organisaties"}
 WERKVORMEN = ("alleen", "tweetallen", "groepje", "klassengesprek")
+# How a werkvorm reads in a sentence ("ongeveer 30 minuten · alleen, in tweetallen").
+WERKVORM_TEKST = {"alleen": "alleen", "tweetallen": "in tweetallen", "groepje": "in een groepje",
+                  "klassengesprek": "klassengesprek"}
+# Question types as teachers read them in the overview.
+TYPE_NAMEN = {
+    "open": "open vraag", "rangschikking": "rangschikking", "stelling": "stelling", "sorteren": "sorteren",
+    "meerkeuze": "meerkeuze", "netwerk": "netwerkkaart", "dilemma": "dilemma", "zelfbeoordeling": "zelfbeoordeling",
+}
 
 # Free text per field. Counted in UTF-16 code units, as a browser's textarea `maxlength` and
 # JavaScript's String.length count, so Python and the browser agree on every text.

@@ -209,18 +209,19 @@ def _check_groups(df: pd.DataFrame, name: str) -> None:
 
 
 def validate_list(df: pd.DataFrame, name: str) -> pd.DataFrame:
-    """Validate a list file (meetings, timeline, diagram labels)."""
-    _check_columns(df, name, LIST_FILES[name], LIST_OPTIONAL.get(name, ()))
-    _check_ids(df, name)
+    """Validate a list file (meetings, timeline, diagram labels); messages name the file."""
+    file = f"{name}.csv"
+    _check_columns(df, file, LIST_FILES[name], LIST_OPTIONAL.get(name, ()))
+    _check_ids(df, file)
     for i, r in df.iterrows():
-        _int(name, i, "bron_regel", r["bron_regel"], 1, 10**6)
+        _int(file, i, "bron_regel", r["bron_regel"], 1, 10**6)
         for col in ("jaar", "jaar_tot"):
             if r.get(col, ""):
-                _int(name, i, col, r[col], 1000, 2100)
+                _int(file, i, col, r[col], 1000, 2100)
         if r.get("datum", "") and not DATE_RE.match(r["datum"]):
-            raise _fail(name, _line(i), "datum", f"verwacht een datum als JJJJ-MM-DD, gevonden '{r['datum']}'.")
+            raise _fail(file, _line(i), "datum", f"verwacht een datum als JJJJ-MM-DD, gevonden '{r['datum']}'.")
         if "kwalificatie" in r and r["kwalificatie"] not in ("exact", "circa"):
-            raise _fail(name, _line(i), "kwalificatie", f"verwacht 'exact' of 'circa', gevonden '{r['kwalificatie']}'.")
+            raise _fail(file, _line(i), "kwalificatie", f"verwacht 'exact' of 'circa', gevonden '{r['kwalificatie']}'.")
     for col in ("nummer", "hoofdstuk", "bron_regel", "jaar"):
         if col in df.columns:
             df[col] = df[col].astype(int)

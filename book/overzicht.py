@@ -1,104 +1,88 @@
-"""The assignment overview (page `opdrachtenoverzicht`), generated from exercises/*.yml at build time."""
+"""The assignment overview (page ``opdrachtenoverzicht``), generated from exercises/*.yml at build time.
+
+Written by ``_ext/lsp_pages.py`` (the directive ``{lsp-overzicht}``) as plain HTML; the style
+is ``book/static/pages/overzicht.css``. Rows follow the book: chapter by chapter, each in the
+order of its page (``book.plaatsing.volgorde``). Every text is escaped (``book.html.el``).
+"""
 
 from __future__ import annotations
 
-import html
-import json
-import re
+from collections.abc import Callable
 from pathlib import Path
 
-from IPython.display import HTML
+from book.config import TYPE_NAMEN, WERKVORM_TEKST, anchor
+from book.exercises.spec import Oefening, spec_results
+from book.html import el
+from book.plaatsing import hoofdstukken, volgorde
 
-from book.exercises.spec import Oefening, all_spec_paths, load_spec
+CSS = "pages/overzicht.css"        # in book/static/, served as _static/pages/overzicht.css
+KOLOMMEN = ("Hoofdstuk", "Oefening", "Soorten vragen", "Duur", "Werkvorm", "Leerdoelen")
 
-ROOT = Path(__file__).resolve().parent.parent
-CHAPTERS = ROOT / "chapters"
-TYPE_NAMES = {
-    "open": "open vraag",
-    "rangschikking": "rangschikking",
-    "stelling": "stelling",
-    "sorteren": "sorteren",
-    "meerkeuze": "meerkeuze",
-    "netwerk": "netwerkkaart",
-    "dilemma": "dilemma",
-    "zelfbeoordeling": "zelfbeoordeling",
-}
-WERKVORM = {"alleen": "alleen", "tweetallen": "in tweetallen", "groepje": "in een groepje", "klassengesprek": "klassengesprek"}
-OVERZICHT_STYLE = """<style>
-.lsp-overzicht-vak { overflow-x: auto; }
-.lsp-overzicht { width: 100%; border-collapse: collapse; font-size: 0.85rem; table-layout: fixed; }
-.lsp-overzicht th:nth-child(1) { width: 11%; } .lsp-overzicht th:nth-child(2) { width: 19%; }
-.lsp-overzicht th:nth-child(3) { width: 18%; } .lsp-overzicht th:nth-child(4) { width: 9%; }
-.lsp-overzicht th:nth-child(5) { width: 14%; } .lsp-overzicht td { overflow-wrap: break-word; hyphens: auto; }
-.lsp-overzicht th, .lsp-overzicht td { vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--pst-color-border, #ccc); text-align: left; }
-.lsp-overzicht ul { margin: 0; padding-left: 1.1rem; }
-</style>"""
-EMBED = re.compile(r'oefening\(\s*["\']([a-z0-9_]+)["\']')
+# Kept under their old names for callers of the former module.
+TYPE_NAMES = TYPE_NAMEN
+WERKVORM = WERKVORM_TEKST
 
 
-def exercise_locations() -> dict[str, str]:
-    """Exercise id -> the chapter notebook (stem) that embeds it."""
+def exercises(exercises_dir: Path | None = None, chapters_dir: Path | None = None) -> list[Oefening]:
+    """Every loadable exercise, chapter by chapter, each chapter in page order."""
+    good = [r for r in spec_results(exercises_dir).values() if isinstance(r, Oefening)]
+    out: list[Oefening] = []
+    for hoofdstuk in sorted({s.hoofdstuk for s in good}):
+        out += volgorde(hoofdstuk, good, chapters_dir)
+    return out
+
+
+def exercise_locations(chapters_dir: Path | None = None, exercises_dir: Path | None = None) -> dict[str, str]:
+    """Exercise id -> the chapter page (file stem) it appears on: embedded, or as an extra case."""
+    chapters = hoofdstukken(chapters_dir)
     where: dict[str, str] = {}
-    for nb_path in sorted(CHAPTERS.glob("[0-9]*.ipynb")):
-        cells = json.loads(nb_path.read_text(encoding="utf-8"))["cells"]
-        for cell in cells:
-            if cell["cell_type"] == "code":
-                for oid in EMBED.findall("".join(cell["source"])):
-                    where.setdefault(oid, nb_path.stem)
+    for h in chapters.values():
+        for oid in h.oefeningen():
+            where.setdefault(oid, h.naam)
+    for spec in exercises(exercises_dir, chapters_dir):
+        if spec.id not in where and spec.hoofdstuk in chapters:
+            where[spec.id] = chapters[spec.hoofdstuk].naam
     return where
-
-
-def anchor(oefening_id: str) -> str:
-    return f"oefening-{oefening_id}"
-
-
-def exercises() -> list[Oefening]:
-    specs = [load_spec(path=p) for p in all_spec_paths()]
-    return sorted(specs, key=lambda s: (s.hoofdstuk, s.id))
 
 
 def _types(spec: Oefening) -> str:
     seen: list[str] = []
     for v in spec.vragen:
-        name = TYPE_NAMES.get(v.type)
+        name = TYPE_NAMEN.get(v.type)
         if name and name not in seen:
             seen.append(name)
     return ", ".join(seen)
 
 
-def overzicht_html() -> str:
-    where = exercise_locations()
+def _default_href(chapter_stem: str) -> str:
+    return f"chapters/{chapter_stem}.html"
+
+
+def overzicht_html(exercises_dir: Path | None = None, chapters_dir: Path | None = None,
+                   href: Callable[[str], str] = _default_href) -> str:
+    """The overview table; ``href(chapter_stem)`` gives the link to a chapter page."""
+    where = exercise_locations(chapters_dir, exercises_dir)
     rows = []
-    for spec in exercises():
-        e = html.escape
+    for spec in exercises(exercises_dir, chapters_dir):
         chapter = "Inleiding" if spec.hoofdstuk == 0 else f"Hoofdstuk {spec.hoofdstuk}"
         if spec.id in where:
-            title = f'<a href="chapters/{where[spec.id]}.html#{anchor(spec.id)}">{e(spec.titel)}</a>'
+            title = el("a", spec.titel, href=f"{href(where[spec.id])}#{anchor(spec.id)}")
         else:
-            title = f"{e(spec.titel)} <em>(nog niet in een hoofdstuk)</em>"
-        goals = "".join(f"<li>{e(g)}</li>" for g in spec.leerdoelen)
-        rows.append(
-            "<tr>"
-            f"<td>{chapter}</td>"
-            f"<td>{title}</td>"
-            f"<td>{e(_types(spec))}</td>"
-            f"<td>{spec.duur_minuten or '–'} min</td>"
-            f"<td>{e(', '.join(WERKVORM[w] for w in spec.werkvorm)) or '–'}</td>"
-            f"<td><ul>{goals}</ul></td>"
-            "</tr>"
-        )
-    return (
-        OVERZICHT_STYLE
-        + '<div class="lsp-overzicht-vak"><table class="lsp-overzicht">'
-        f"<caption>Alle {len(rows)} oefeningen van het boek, per hoofdstuk</caption>"
-        "<thead><tr>"
-        + "".join(f'<th scope="col">{h}</th>' for h in ("Hoofdstuk", "Oefening", "Soorten vragen", "Duur", "Werkvorm", "Leerdoelen"))
-        + "</tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table></div>"
+            title = [spec.titel, " ", el("em", "(nog niet in een hoofdstuk)")]
+        rows.append(el(
+            "tr",
+            el("td", chapter),
+            el("td", title),
+            el("td", _types(spec)),
+            el("td", f"{spec.duur_minuten} min" if spec.duur_minuten else "–"),
+            el("td", ", ".join(WERKVORM_TEKST[w] for w in spec.werkvorm) or "–"),
+            el("td", el("ul", [el("li", g) for g in spec.leerdoelen]) if spec.leerdoelen else "–"),
+        ))
+    table = el(
+        "table",
+        el("caption", f"Alle {len(rows)} oefeningen van het boek, per hoofdstuk in de volgorde van de pagina"),
+        el("thead", el("tr", [el("th", k, scope="col") for k in KOLOMMEN])),
+        el("tbody", rows),
+        class_="lsp-overzicht",
     )
-
-
-def overzicht() -> HTML:
-    """Display the overview table (used by the page `opdrachtenoverzicht`)."""
-    return HTML(overzicht_html())
+    return str(el("div", table, class_="lsp-overzicht-vak"))

@@ -1,140 +1,267 @@
 """The printable workbook: every case and question of a chapter on paper, with room to write.
 
-Rendered at build time as plain HTML (no script), for the pages `werkboek/hN`; print them
-through the browser (Ctrl+P, "Opslaan als PDF"). Teacher text never appears here.
+Written at build time by ``_ext/lsp_pages.py`` (the directive ``{lsp-werkboek} N`` on the pages
+``werkboek/hN.md``), as plain HTML without script; the style is ``book/static/pages/werkboek.css``.
+Print it through the browser (Ctrl+P, "Opslaan als PDF"). Teacher text never appears here.
+
+Exercises follow the order of the chapter page (``book.plaatsing.volgorde``); questions carry
+the number the page shows ("Vraag N"); case texts are split into paragraphs and lists by the same
+rule as the front-end (``tekstDelen``/``tekstblok``).
 """
 
 from __future__ import annotations
 
-import html
+import random
+import re
+from pathlib import Path
+from typing import Any
 
-from IPython.display import HTML
+from book.config import STELLING_SCHAAL, VERZONNEN_LABEL, WERKVORM_TEKST
+from book.exercises.spec import Oefening, spec_results, vraagnummers
+from book.html import Markup, el, fragment
+from book.plaatsing import volgorde
 
-from book.exercises.spec import Oefening
-from book.overzicht import WERKVORM, exercises
+CSS = "pages/werkboek.css"         # in book/static/, served as _static/pages/werkboek.css
+LEGE_NETWERKREGELS = 8
 
-DEFAULT_POSITIES = ["helemaal oneens", "oneens", "neutraal", "eens", "helemaal eens"]
-STYLE = """<style>
-.lsp-werkboek section.lsp-wb-oefening { break-before: page; }
-.lsp-werkboek section.lsp-wb-oefening:first-of-type { break-before: auto; }
-.lsp-werkboek .lsp-wb-vraag { break-inside: avoid; margin: 1.2em 0; }
-.lsp-werkboek .lsp-wb-lijnen { border: 0; margin: .4em 0 0; padding: 0; }
-.lsp-werkboek .lsp-wb-lijnen li { list-style: none; border-bottom: 1px solid #888; height: 1.9em; }
-.lsp-werkboek table { border-collapse: collapse; margin: .5em 0; }
-.lsp-werkboek th, .lsp-werkboek td { border: 1px solid #888; padding: .25em .5em; vertical-align: top; }
-.lsp-werkboek .lsp-wb-vak { display: inline-block; width: 1em; height: 1em; border: 1px solid #333; vertical-align: middle; }
-.lsp-werkboek .lsp-wb-kaart { border: 1px dashed #888; height: 14em; display: flex; align-items: center; justify-content: center; }
-.lsp-werkboek .lsp-wb-meta { color: #555; font-size: .9em; }
-@media print {
-  .lsp-werkboek { font-size: 11pt; color: #000; }
-  .bd-header, .bd-sidebar-primary, .bd-sidebar-secondary, .bd-header-article, .prev-next-area, footer, .lsp-wb-uitleg { display: none !important; }
-}
-</style>"""
+_BULLET = re.compile(r"^\s*[-*]\s+(.*)$")
+_BLOKGRENS = re.compile(r"\n\s*\n")
 
 
-def _e(text: str | None) -> str:
-    return html.escape(text or "")
+def tekst_delen(tekst: str | None) -> list[dict[str, Any]]:
+    """Plain text to paragraphs and lists: ``[{"alinea": str} | {"lijst": [str, ...]}]``.
 
-
-def _paragraphs(text: str | None) -> str:
-    """Plain text to paragraphs and '- ' lists, escaped (the same rule as the front-end)."""
-    out = []
-    for block in (text or "").strip().split("\n\n"):
-        lines = [line.strip() for line in block.splitlines() if line.strip()]
-        if lines and all(line.startswith("- ") for line in lines):
-            out.append("<ul>" + "".join(f"<li>{_e(line[2:])}</li>" for line in lines) + "</ul>")
-        elif lines:
-            out.append(f"<p>{_e(' '.join(lines))}</p>")
-    return "".join(out)
-
-
-def _lines(n: int) -> str:
-    return '<ol class="lsp-wb-lijnen" aria-hidden="true">' + "<li></li>" * n + "</ol>"
-
-
-def _box() -> str:
-    return '<span class="lsp-wb-vak" aria-hidden="true"></span>'
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f'<th scope="col">{h}</th>' for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _question(v) -> str:
-    kind = v.type
-    parts = []
-    if kind == "informatie":
-        title = f"<h4>{_e(v.titel)}</h4>" if v.titel else ""
-        return f'<div class="lsp-wb-vraag">{title}{_paragraphs(v.tekst)}</div>'
-    if getattr(v, "vraag", None):
-        parts.append(f"<p><strong>{_e(v.vraag)}</strong></p>")
-    if v.toelichting:
-        parts.append(_paragraphs(v.toelichting))
-    if kind == "open":
-        parts.append(_lines(6))
-    elif kind == "rangschikking":
-        parts.append(_table(["Item", "Plaats", "Reden"], [[_e(i), "", "<br><br>"] for i in v.items]))
-    elif kind == "stelling":
-        for ronde in ([1, 2] if v.tweede_ronde else [1]):
-            if ronde == 2:
-                parts.append(f"<p><em>Nieuwe informatie:</em></p>{_paragraphs(v.tweede_ronde.informatie)}")
-                parts.append("<p>Kies opnieuw. Is je mening veranderd? Waarom?</p>")
-            rows = [[_e(s)] + [_box() for _ in DEFAULT_POSITIES] for s in v.stellingen]
-            parts.append(_table(["Stelling"] + DEFAULT_POSITIES, rows))
-            parts.append("<p>Mijn argumenten:</p>" + _lines(4))
-    elif kind == "sorteren":
-        rows = [[_e(i.tekst)] + [_box() for _ in v.categorieen] for i in v.items]
-        parts.append(_table(["Item"] + [_e(c) for c in v.categorieen], rows))
-    elif kind == "meerkeuze":
-        parts.append("<ul>" + "".join(f"<li>{_box()} {_e(o.tekst)}</li>" for o in v.opties) + "</ul>")
-    elif kind == "netwerk":
-        parts.append(f'<div class="lsp-wb-kaart">{_e(v.centrum)}</div>')
-        start = [[_e(k.naam), _e(k.soort), str(k.sterkte), _e(k.kwaliteit)] for k in v.startknopen]
-        parts.append(_table(["Naam", "Soort", "Sterkte (1-3)", "Kwaliteit"], start + [["", "", "", ""]] * 8))
-    elif kind == "dilemma":
-        for node_id, node in v.knopen.items():
-            text = f"<p><strong>{_e(node_id)}.</strong> {_e(node.tekst)}</p>"
-            if node.keuzes:
-                text += "<ul>" + "".join(f"<li>{_e(k.tekst)} → ga naar {_e(k.naar)}</li>" for k in node.keuzes) + "</ul>"
+    The same rule as the front-end's ``tekstDelen`` (blank lines separate blocks; within a block
+    each line starting with "- " or "* " is a list item, other lines join into a paragraph), so
+    a list right after an intro line is a list here too. The parity test compares both on every
+    real text.
+    """
+    delen: list[dict[str, Any]] = []
+    tekst = re.sub(r"\r\n?", "\n", str(tekst or ""))
+    for blok in _BLOKGRENS.split(tekst):
+        regels = [r for r in blok.split("\n") if r.strip() != ""]
+        lijst: dict[str, Any] | None = None
+        alinea: list[str] = []
+        for regel in regels:
+            m = _BULLET.match(regel)
+            if m:
+                if alinea:
+                    delen.append({"alinea": " ".join(alinea)})
+                    alinea = []
+                if lijst is None:
+                    lijst = {"lijst": []}
+                    delen.append(lijst)
+                lijst["lijst"].append(m.group(1))
             else:
-                text += f"<p><em>{_e(node.reflectie)}</em></p>" + _lines(3)
-            parts.append(text)
-        parts.append(f"<p class='lsp-wb-meta'>Begin bij {_e(v.start)}.</p>")
-    elif kind == "zelfbeoordeling":
-        rows = [[_e(a)] + [_box() for _ in v.schaal] for a in v.aspecten]
-        parts.append(_table(["Aspect"] + [_e(s) for s in v.schaal], rows))
-    return f'<div class="lsp-wb-vraag">{"".join(parts)}</div>'
+                lijst = None
+                alinea.append(regel.strip())
+        if alinea:
+            delen.append({"alinea": " ".join(alinea)})
+    return delen
 
 
-def _exercise(spec: Oefening) -> str:
+def tekstblok(tekst: str | None, cls: str = "") -> Markup:
+    """Escaped HTML of :func:`tekst_delen`, in a ``div.lsp-tekst`` like the front-end's."""
+    kids = [
+        el("ul", [el("li", item) for item in d["lijst"]]) if "lijst" in d else el("p", d["alinea"])
+        for d in tekst_delen(tekst)
+    ]
+    return el("div", kids, class_=("lsp-tekst " + cls).strip())
+
+
+def verzonnen(flag: bool) -> Markup | None:
+    """The marker every invented part carries (site, JupyterLab, print view, workbook)."""
+    return el("p", el("span", VERZONNEN_LABEL, class_="lsp-verzonnen")) if flag else None
+
+
+def _lijnen(n: int) -> Markup:
+    return el("div", [el("div", class_="lsp-wb-lijn") for _ in range(n)], class_="lsp-wb-lijnen", aria_hidden="true")
+
+
+def _vak() -> Markup:
+    return el("span", class_="lsp-wb-vak", aria_hidden="true")
+
+
+def _tabel(kop: list[Any], rijen: list[list[Any]], cls: str = "", rij_cls: list[str | None] | None = None) -> Markup:
+    head = el("thead", el("tr", [el("th", k, scope="col") for k in kop]))
+    body = el("tbody", [
+        el("tr", [el("td", c) for c in rij], class_=(rij_cls[i] if rij_cls else None))
+        for i, rij in enumerate(rijen)
+    ])
+    return el("table", head, body, class_=cls or None)
+
+
+def _geschud(items: list[Any], sleutel: str, vast: bool) -> list[Any]:
+    """Options and items in a fixed but mixed order (the page shuffles per student; paper must
+    not give the answer away by the written order, in which the right option often comes first)."""
+    if vast:
+        return list(items)
+    out = list(items)
+    random.Random(sleutel).shuffle(out)
+    return out
+
+
+def _open(v) -> list[Any]:
+    parts: list[Any] = [_lijnen(6)]
+    if v.kijkpunten:
+        parts.append(el("div",
+                        el("p", "Kijk je antwoord na: zet een vinkje bij elk kijkpunt dat in je antwoord staat.",
+                           class_="lsp-wb-instructie"),
+                        el("ul", [el("li", _vak(), " ", k) for k in v.kijkpunten], class_="lsp-wb-vinklijst"),
+                        class_="lsp-wb-kijkpunten"))
+    if v.rubric:
+        breedte = max(len(c.niveaus) for c in v.rubric)
+        kop = ["Criterium"] + [f"Niveau {n}" for n in range(1, breedte + 1)]
+        rijen = [
+            [c.criterium] + [fragment(_vak(), " ", n) for n in c.niveaus] + [""] * (breedte - len(c.niveaus))
+            for c in v.rubric
+        ]
+        parts.append(el("div",
+                        el("p", "Beoordeel je antwoord: kies per criterium één niveau (niveau 1 is het laagste).",
+                           class_="lsp-wb-instructie"),
+                        _tabel(kop, rijen, "lsp-wb-rubric"),
+                        class_="lsp-wb-rubric-vak"))
+    return parts
+
+
+def _rangschikking(v, spec: Oefening) -> list[Any]:
+    items = _geschud(v.items, f"{spec.id}:{v.id}", False)
+    return [_tabel(["Item", "Plaats", "Reden"], [[i, "", ""] for i in items], "lsp-wb-schrijftabel")]
+
+
+def _stelling(v, spec: Oefening) -> list[Any]:
+    parts: list[Any] = []
+    for ronde in ([1, 2] if v.tweede_ronde else [1]):
+        if ronde == 2:
+            parts.append(el("div",
+                            el("p", "Nieuwe informatie", class_="lsp-wb-kopje"),
+                            verzonnen(v.tweede_ronde.verzonnen),
+                            tekstblok(v.tweede_ronde.informatie),
+                            el("p", "Kies opnieuw. Is je mening veranderd? Waarom?"),
+                            class_="lsp-wb-informatie"))
+        rijen = [[s] + [_vak() for _ in STELLING_SCHAAL] for s in v.stellingen]
+        parts.append(_tabel([f"Stelling (ronde {ronde})" if v.tweede_ronde else "Stelling", *STELLING_SCHAAL],
+                            rijen, "lsp-wb-keuzetabel"))
+        parts.append(el("p", "Mijn argumenten:"))
+        parts.append(_lijnen(4))
+    return parts
+
+
+def _sorteren(v, spec: Oefening) -> list[Any]:
+    items = _geschud(v.items, f"{spec.id}:{v.id}", v.vaste_volgorde)
+    return [_tabel(["Item", *v.categorieen], [[i.tekst] + [_vak() for _ in v.categorieen] for i in items],
+                   "lsp-wb-keuzetabel")]
+
+
+def _meerkeuze(v, spec: Oefening) -> list[Any]:
+    opties = _geschud(v.opties, f"{spec.id}:{v.id}", v.vaste_volgorde)
+    parts: list[Any] = []
+    if v.meerdere_juist:
+        parts.append(el("p", "Er is meer dan één goed antwoord: kruis alle goede antwoorden aan.",
+                        class_="lsp-wb-instructie"))
+    parts.append(el("ul", [el("li", _vak(), " ", o.tekst) for o in opties], class_="lsp-wb-vinklijst"))
+    return parts
+
+
+def _netwerk(v, spec: Oefening) -> list[Any]:
+    woord = v.knoop_woord
+    start = [[k.naam, k.soort, str(k.sterkte), k.kwaliteit] for k in v.startknopen]
+    leeg = [["", "", "", ""] for _ in range(LEGE_NETWERKREGELS)]
+    return [
+        el("p", f"Teken rond {v.centrum} de {woord.meervoud}: dichtbij = een sterke band, verder weg = "
+                "een zwakkere. Vul daarna de tabel aan.", class_="lsp-wb-instructie"),
+        el("p", "Soorten: ", ", ".join(v.soorten), ". Kwaliteit: steunend, neutraal of belastend.",
+           class_="lsp-wb-meta"),
+        el("div", el("span", v.centrum, class_="lsp-wb-centrum"), class_="lsp-wb-kaart"),
+        _tabel([f"Naam ({woord.enkelvoud})", "Soort", "Sterkte (1-3)", "Kwaliteit"], start + leeg,
+               "lsp-wb-schrijftabel lsp-wb-netwerktabel",
+               [None] * len(start) + ["lsp-wb-leeg"] * len(leeg)),
+    ]
+
+
+def _dilemma(v, spec: Oefening) -> list[Any]:
+    nummers = {kid: n for n, kid in enumerate(v.knopen, 1)}
+    parts: list[Any] = [el("p", f"Begin bij situatie {nummers[v.start]}. Kies steeds één mogelijkheid en "
+                                "ga naar de situatie die erachter staat.", class_="lsp-wb-instructie")]
+    for kid, knoop in v.knopen.items():
+        blok: list[Any] = [el("p", f"Situatie {nummers[kid]}", class_="lsp-wb-kopje"), verzonnen(knoop.verzonnen),
+                           tekstblok(knoop.tekst)]
+        if knoop.keuzes:
+            blok.append(el("ul", [el("li", _vak(), " ", k.tekst, el("span", f" → ga naar situatie {nummers[k.naar]}",
+                                                                      class_="lsp-wb-naar"))
+                                  for k in knoop.keuzes], class_="lsp-wb-vinklijst"))
+        else:
+            blok.append(el("p", "Einde van dit pad.", class_="lsp-wb-meta"))
+            if knoop.reflectie:
+                blok.append(tekstblok(knoop.reflectie, "lsp-wb-reflectie"))
+            blok.append(_lijnen(3))
+        parts.append(el("div", blok, class_="lsp-wb-situatie"))
+    parts.append(el("p", "Mijn pad (situaties na elkaar):"))
+    parts.append(_lijnen(1))
+    return parts
+
+
+def _zelfbeoordeling(v, spec: Oefening) -> list[Any]:
+    return [_tabel(["Aspect", *v.schaal], [[a] + [_vak() for _ in v.schaal] for a in v.aspecten], "lsp-wb-keuzetabel")]
+
+
+TYPEN = {
+    "open": lambda v, spec: _open(v),
+    "rangschikking": _rangschikking,
+    "stelling": _stelling,
+    "sorteren": _sorteren,
+    "meerkeuze": _meerkeuze,
+    "netwerk": _netwerk,
+    "dilemma": _dilemma,
+    "zelfbeoordeling": _zelfbeoordeling,
+}
+
+
+def _vraag(v, spec: Oefening, nummer: int | None) -> Markup:
+    if v.type == "informatie":
+        return el("div", el("p", v.titel or "Informatie", class_="lsp-wb-kopje"), verzonnen(v.verzonnen),
+                  tekstblok(v.tekst), class_="lsp-wb-informatie")
+    parts: list[Any] = [el("h3", f"Vraag {nummer}", class_="lsp-wb-vraagkop"), verzonnen(v.verzonnen)]
+    if getattr(v, "vraag", None):
+        parts.append(el("p", el("strong", v.vraag), class_="lsp-wb-vraagtekst"))
+    if v.toelichting:
+        parts.append(tekstblok(v.toelichting, "lsp-wb-toelichting"))
+    parts += TYPEN[v.type](v, spec)
+    return el("div", parts, class_=f"lsp-wb-vraag lsp-wb-{v.type}")
+
+
+def oefening_html(spec: Oefening) -> Markup:
     meta = []
     if spec.duur_minuten:
         meta.append(f"ongeveer {spec.duur_minuten} minuten")
     if spec.werkvorm:
-        meta.append(", ".join(WERKVORM[w] for w in spec.werkvorm))
-    goals = "".join(f"<li>{_e(g)}</li>" for g in spec.leerdoelen)
-    return (
-        f'<section class="lsp-wb-oefening" aria-label="{_e(spec.titel)}">'
-        f"<h3>{_e(spec.titel)}</h3>"
-        f'<p class="lsp-wb-meta">{_e(" · ".join(meta))}</p>'
-        + (f"<p>Na deze oefening:</p><ul>{goals}</ul>" if goals else "")
-        + _paragraphs(spec.casus)
-        + "".join(_question(v) for v in spec.vragen)
-        + "</section>"
+        meta.append(", ".join(WERKVORM_TEKST[w] for w in spec.werkvorm))
+    nummers = vraagnummers(spec)
+    return el(
+        "section",
+        el("h2", spec.titel),
+        el("p", " · ".join(meta), class_="lsp-wb-meta") if meta else None,
+        fragment(el("p", "Na deze oefening:"), el("ul", [el("li", g) for g in spec.leerdoelen]))
+        if spec.leerdoelen else None,
+        el("div", el("p", "Casus", class_="lsp-wb-kopje"), verzonnen(spec.verzonnen), tekstblok(spec.casus),
+           class_="lsp-wb-casus") if spec.casus else None,
+        [_vraag(v, spec, nummers.get(v.id)) for v in spec.vragen],
+        class_="lsp-wb-oefening",
+        id=f"werkboek-{spec.id}",
     )
 
 
-def werkboek_html(hoofdstuk: int) -> str:
-    specs = [s for s in exercises() if s.hoofdstuk == hoofdstuk]
-    header = (
-        '<div class="lsp-werkboek"><p>Naam: ______________________ &nbsp; Studentnummer: ____________ '
-        "&nbsp; Datum: ____________</p>"
-    )
-    return STYLE + header + "".join(_exercise(s) for s in specs) + "</div>"
+def specs_van(hoofdstuk: int, exercises_dir: Path | None = None, chapters_dir: Path | None = None) -> list[Oefening]:
+    """The loadable specs of a chapter, in page order (broken files are reported by the build)."""
+    good = [r for r in spec_results(exercises_dir).values() if isinstance(r, Oefening)]
+    return volgorde(hoofdstuk, good, chapters_dir)
 
 
-def werkboek(hoofdstuk: int) -> HTML:
-    """Display the printable workbook of one chapter."""
-    return HTML(werkboek_html(hoofdstuk))
+def werkboek_html(hoofdstuk: int, exercises_dir: Path | None = None, chapters_dir: Path | None = None) -> str:
+    specs = specs_van(hoofdstuk, exercises_dir, chapters_dir)
+    kop = el("div",
+             [el("p", el("span", label, class_="lsp-wb-veldnaam"), el("span", class_="lsp-wb-invul"))
+              for label in ("Naam:", "Studentnummer:", "Datum:")],
+             class_="lsp-wb-kop")
+    inhoud = [oefening_html(s) for s in specs] or [el("p", "Dit hoofdstuk heeft nog geen oefeningen.")]
+    return str(el("div", kop, inhoud, class_="lsp-werkboek"))

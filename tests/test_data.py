@@ -17,7 +17,15 @@ ALL_FILES = sorted(p.stem for p in DATA_DIR.glob("*.csv"))
 def test_every_data_file_validates(name: str) -> None:
     df = load(name)
     assert len(df) > 0
-    assert (df["bron_sectie"] != "").all()
+    # every row keeps its place in the source, as a line number
+    assert df["bron_regel"].map(lambda x: isinstance(x, int) and x >= 1).all()
+    if name not in LIST_FILES:
+        assert df["waarde"].map(lambda x: isinstance(x, float)).all()
+        assert list(df["csv_regel"]) == list(range(2, len(df) + 2))
+
+
+def test_data_folder_is_complete() -> None:
+    assert len(ALL_FILES) >= 12
 
 
 def test_expected_files_present() -> None:
@@ -100,7 +108,14 @@ BROKEN = [
     ("verkeerd_hoofdstuk", ["verkeerd_hoofdstuk.csv", "regel 2", "kolom 'hoofdstuk'", "verwacht 2"]),
     ("onbekende_kolom", ["onbekende_kolom.csv", "regel 1", "kolom 'opmerking'", "onbekende kolom"]),
     ("grens_zonder_afgeleid", ["grens_zonder_afgeleid.csv", "regel 2", "kolom 'grens'", "alleen voor 'derived'"]),
+    # a range whose upper bound equals its value is no range
+    ("bovengrens_gelijk", ["bovengrens_gelijk.csv", "regel 2", "kolom 'waarde_tot'", "groter dan 35", "'35'"]),
 ]
+
+
+def test_every_broken_fixture_is_tested() -> None:
+    files = {p.stem for p in FIXTURES.glob("*.csv")} - {"geldig"}
+    assert files == {b[0] for b in BROKEN}
 
 
 @pytest.mark.parametrize(("name", "fragments"), BROKEN, ids=[b[0] for b in BROKEN])
@@ -150,3 +165,99 @@ def _r(waarde: float, eenheid: str, kwal: str, **kw: object) -> dict[str, object
 ])
 def test_format_number(row: dict[str, object], text: str) -> None:
     assert format_number(row) == text
+
+
+# --- list files (timeline, meetings, diagram labels): each rule of validate_list ----------------
+TIJDLIJN_KOP = "id,jaar,jaar_tot,kwalificatie,datum,gebeurtenis,lijn,hoofdstuk,bron_sectie,bron_regel"
+TIJDLIJN_RIJ = "h0_t_a,1848,,exact,,Iets,verzorgingsstaat,0,Wmo,39"
+
+LIST_BROKEN = [
+    # (case, file text, expected fragments)
+    ("kolom_ontbreekt", TIJDLIJN_KOP.replace(",lijn", "") + "\nh0_t_a,1848,,exact,,Iets,0,Wmo,39\n",
+     ["tijdlijnen.csv", "regel 1", "kolom 'lijn'", "verplichte kolom ontbreekt"]),
+    ("lege_cel", TIJDLIJN_KOP + "\nh0_t_a,1848,,exact,,,verzorgingsstaat,0,Wmo,39\n",
+     ["regel 2", "kolom 'gebeurtenis'", "lege cel"]),
+    ("dubbele_id", f"{TIJDLIJN_KOP}\n{TIJDLIJN_RIJ}\n{TIJDLIJN_RIJ}\n", ["regel 3", "kolom 'id'", "'h0_t_a'", "regel 2"]),
+    ("bron_regel", TIJDLIJN_KOP + "\nh0_t_a,1848,,exact,,Iets,verzorgingsstaat,0,Wmo,0\n",
+     ["regel 2", "kolom 'bron_regel'", "1 tot en met 1000000", "'0'"]),
+    ("jaar_tekst", TIJDLIJN_KOP + "\nh0_t_a,ca. 1848,,exact,,Iets,verzorgingsstaat,0,Wmo,39\n",
+     ["regel 2", "kolom 'jaar'", "1000 tot en met 2100", "'ca. 1848'"]),
+    ("jaar_tot", TIJDLIJN_KOP + "\nh0_t_a,1848,3000,exact,,Iets,verzorgingsstaat,0,Wmo,39\n",
+     ["regel 2", "kolom 'jaar_tot'", "'3000'"]),
+    ("datum", TIJDLIJN_KOP + "\nh0_t_a,1848,,exact,8-7-1848,Iets,verzorgingsstaat,0,Wmo,39\n",
+     ["regel 2", "kolom 'datum'", "JJJJ-MM-DD", "'8-7-1848'"]),
+    ("kwalificatie", TIJDLIJN_KOP + "\nh0_t_a,1848,,more_than,,Iets,verzorgingsstaat,0,Wmo,39\n",
+     ["regel 2", "kolom 'kwalificatie'", "'exact' of 'circa'", "'more_than'"]),
+    ("onbekende_kolom", TIJDLIJN_KOP + ",opmerking\n" + TIJDLIJN_RIJ + ",x\n", ["regel 1", "kolom 'opmerking'"]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "fragments"), LIST_BROKEN, ids=[c[0] for c in LIST_BROKEN])
+def test_broken_list_file_gives_dutch_error(tmp_path: Path, case: str, text: str, fragments: list[str]) -> None:
+    (tmp_path / "tijdlijnen.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load("tijdlijnen", data_dir=tmp_path)
+    for fragment in fragments:
+        assert fragment in str(info.value), (fragment, str(info.value))
+
+
+def test_list_file_columns_are_typed(tmp_path: Path) -> None:
+    (tmp_path / "tijdlijnen.csv").write_text(
+        f"{TIJDLIJN_KOP}\n{TIJDLIJN_RIJ}\nh3_t_b,1950,1960,circa,1950-01-31,Debat,religie,3,Religie,1730\n", encoding="utf-8")
+    df = load("tijdlijnen", data_dir=tmp_path)
+    assert list(df["jaar"]) == [1848, 1950] and list(df["hoofdstuk"]) == [0, 3] and list(df["bron_regel"]) == [39, 1730]
+    assert df["jaar"].dtype.kind == "i" and list(df["jaar_tot"]) == ["", "1960"]
+    bijeenkomsten = load("h6_bijeenkomsten")
+    assert bijeenkomsten["nummer"].dtype.kind == "i" and bijeenkomsten["bron_regel"].dtype.kind == "i"
+    assert set(bijeenkomsten.columns) >= {"plaats", "begeleider"}
+
+
+# --- number files: messages of every rule -------------------------------------------------------
+GETAL_KOP = "id,omschrijving,waarde,eenheid,kwalificatie,hoofdstuk,bron_sectie,bron_regel"
+
+NUMBER_BROKEN = [
+    ("id_vorm", "H2-a,iets,1,x,exact,2,S,10", ["regel 2", "kolom 'id'", "snake_case", "'H2-a'"]),
+    ("hoofdstuk_tekst", "h2_a,iets,1,x,exact,twee,S,10", ["kolom 'hoofdstuk'", "0 tot en met 6", "'twee'"]),
+    ("hoofdstuk_te_groot", "h2_a,iets,1,x,exact,7,S,10", ["kolom 'hoofdstuk'", "'7'"]),
+    ("procent_negatief", "h2_a,iets,-5,procent,exact,2,S,10", ["kolom 'waarde'", "0 tot en met 100", "'-5'"]),
+    ("jaartal", "h2_a,iets,20.5,jaartal,exact,2,S,10", ["kolom 'waarde'", "verwacht een jaartal", "'20.5'"]),
+    ("jaartal_klein", "h2_a,iets,999,jaartal,exact,2,S,10", ["kolom 'waarde'", "jaartal", "'999'"]),
+    ("bron_regel", "h2_a,iets,1,x,exact,2,S,nul", ["kolom 'bron_regel'", "'nul'"]),
+]
+
+
+@pytest.mark.parametrize(("case", "row", "fragments"), NUMBER_BROKEN, ids=[c[0] for c in NUMBER_BROKEN])
+def test_broken_number_row_gives_dutch_error(tmp_path: Path, case: str, row: str, fragments: list[str]) -> None:
+    (tmp_path / "getallen.csv").write_text(f"{GETAL_KOP}\n{row}\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load("getallen", data_dir=tmp_path)
+    assert str(info.value).startswith("getallen.csv, ")
+    for fragment in fragments:
+        assert fragment in str(info.value), (fragment, str(info.value))
+
+
+def test_number_file_is_typed_and_keeps_its_place(tmp_path: Path) -> None:
+    (tmp_path / "getallen.csv").write_text(
+        f"{GETAL_KOP},waarde_tot,groep\nh2_a,iets,10,procent,exact,2,S,10,,g\nh2_b,rest,90,procent,circa,2,S,11,95,g\n",
+        encoding="utf-8")
+    df = load("getallen", data_dir=tmp_path)
+    assert list(df["bestand"]) == ["getallen.csv"] * 2 and list(df["csv_regel"]) == [2, 3]
+    assert list(df["waarde"]) == [10.0, 90.0] and list(df["hoofdstuk"]) == [2, 2] and list(df["bron_regel"]) == [10, 11]
+    assert df["waarde_tot"].isna().tolist() == [True, False] and list(df["grens"]) == ["", ""]
+    assert format_number(df.iloc[1]) == "ongeveer 90–95%"
+
+
+def test_groups_are_percentages_of_one_whole(tmp_path: Path) -> None:
+    kop = f"{GETAL_KOP},groep"
+    (tmp_path / "getallen.csv").write_text(f"{kop}\nh2_a,iets,10,procent,exact,2,S,10,g\nh2_b,rest,3,klanten,exact,2,S,11,g\n",
+                                           encoding="utf-8")
+    with pytest.raises(DataError, match=r"^getallen\.csv, regel 3, kolom 'eenheid': verwacht 'procent' binnen groep 'g', "
+                                        r"gevonden 'klanten'\.$"):
+        load("getallen", data_dir=tmp_path)
+    # groups are checked in the order of the file: the first group that goes over 100% is named
+    rows = ["h2_z1,a,60,procent,exact,2,S,10,z", "h2_a1,b,60,procent,exact,2,S,11,a",
+            "h2_z2,c,60,procent,exact,2,S,12,z", "h2_a2,d,60,procent,exact,2,S,13,a"]
+    (tmp_path / "getallen.csv").write_text(kop + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"^getallen\.csv, regel 4, kolom 'waarde': .*groep 'z' samen hoogstens 100% zijn, "
+                                        r"gevonden 120%\.$"):
+        load("getallen", data_dir=tmp_path)

@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from book.exercises import ExerciseSpecError, inleveren, oefening
-from book.exercises.spec import all_spec_paths, load_spec, student_dict
+from book.exercises.spec import (
+    all_spec_paths,
+    all_specs,
+    bedoeld_veld,
+    fouten,
+    load_spec,
+    spec_results,
+    student_dict,
+    vermoedelijk_hoofdstuk,
+    vraagnummers,
+)
 from book.exercises.widget import OefeningWidget, json_for_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,14 +43,17 @@ def test_fixture_with_every_type_validates():
 REAL_SPECS = all_spec_paths()
 
 
-@pytest.mark.parametrize("path", REAL_SPECS, ids=[p.stem for p in REAL_SPECS])
-def test_real_spec_validates(path):
-    spec = load_spec(path=path)
-    assert spec.id == path.stem
-
-
 def test_real_specs_exist():
-    assert REAL_SPECS, "exercises/ bevat nog geen oefeningen"
+    assert len(REAL_SPECS) >= 20, "exercises/ bevat te weinig oefeningen"
+
+
+@pytest.mark.parametrize("path", REAL_SPECS, ids=[p.stem for p in REAL_SPECS])
+def test_real_spec_validates_with_every_placeholder_filled(path):
+    spec = load_spec(path=path)
+    dumped = spec.model_dump_json()
+    assert not re.search(r"\{\s*(getal|vraag)", dumped, re.I), "placeholder left in the text"
+    assert vraagnummers(spec) and max(vraagnummers(spec).values()) == len(vraagnummers(spec))
+    assert "docent" not in student_dict(spec, "student") and "docent" in student_dict(spec, "docent")
 
 
 def _write(tmp_path: Path, data, name: str = "alle_typen") -> Path:
@@ -133,6 +150,32 @@ BAD = {
     "vraag_onbekend": (lambda d: d["docent"].update(handleiding="Begin bij {vraag:z9}."),
                        ["veld docent.handleiding", "{vraag:z9}", "'a1'"]),
     "vraag_informatie": (lambda d: d["docent"].update(handleiding="Lees {vraag:v1}."), ["{vraag:v1}"]),
+    # a misspelled field names the closest known one
+    "tweede_rond": (lambda d: _q(d, "a3").update(tweede_rond=_q(d, "a3").pop("tweede_ronde")),
+                    ["vragen[2].tweede_rond (de 3e vraag, id 'a3')", "bedoelde je 'tweede_ronde'?"]),
+    "kijkpunt": (lambda d: _q(d, "a1").update(kijkpunt=_q(d, "a1").pop("kijkpunten")), ["bedoelde je 'kijkpunten'?"]),
+    "geen_suggestie": (_set(["xyzzy"], 1), ["veld xyzzy", "(tikfout?)"]),
+    "plaats_patroon": (_set(["plaats"], "Na het kopje!"), ["veld plaats", "label van kleine letters", "'h2-thema2'"]),
+    "tab_inspringing": ("versie: 1\nid: alle_typen\nvragen:\n\t- id: a1\n", ["regel 4", "tab-teken"]),
+    "dubbele_punt": ("versie: 1\nid: alle_typen\ntitel: Let op: dit\n", ["regel 3", "dubbele punt", "aanhalingstekens"]),
+    "python_tag": ("versie: !!python/object/apply:os.system [ls]\n", ["markering met !"]),
+    # what was expected and what was found, for each kind of value
+    "titel_te_lang": (_set(["titel"], "x" * 50_001), ["veld titel", "hoogstens 50000 tekens"]),
+    "duur_nul": (_set(["duur_minuten"], 0), ["veld duur_minuten", "een getal > 0", "het getal 0"]),
+    "duur_te_lang": (_set(["duur_minuten"], 601), ["veld duur_minuten", "een getal <= 600"]),
+    "hoofdstuk_negatief": (_set(["hoofdstuk"], -1), ["veld hoofdstuk", "een getal >= 0", "het getal -1"]),
+    "duur_komma": (_set(["duur_minuten"], 1.5), ["veld duur_minuten", "een geheel getal", "het kommagetal 1.5"]),
+    "titel_lijst": (_set(["titel"], ["a", "b"]), ["veld titel", "verwacht tekst", "een lijst met 2 element(en)"]),
+    "titel_mapping": (_set(["titel"], {"a": 1}), ["veld titel", "een mapping met de velden 'a'"]),
+    "titel_leeg": (_set(["titel"], None), ["veld titel", "niets (leeg)"]),
+    "juist_bool": (lambda d: _q(d, "a5")["opties"][0].update(juist=1), ["vragen[4].opties[0].juist", "true of false", "het getal 1"]),
+    "werkvorm_lang": (_set(["werkvorm"], ["x" * 80]), ["veld werkvorm[0]", "'" + "x" * 57 + "...'"]),
+    "vragen_mapping": (_set(["vragen"], {"a": 1}), ["veld vragen", "een lijst", "een mapping"]),
+    "te_veel_vragen": (lambda d: d.update(vragen=[_q(d, "a1")] * 61), ["veld vragen", "hoogstens 60 element(en)"]),
+    "docent_lijst": (_set(["docent"], ["x"]), ["veld docent", "een mapping (regels 'veld: waarde')"]),
+    "id_te_lang": (lambda d: _q(d, "a1").update(id="a" * 61), ["vragen[0].id", "hoogstens 60 tekens"]),
+    "knopen_lijst": (lambda d: _q(d, "a7").update(knopen=["k1"]),
+                     ["vragen[7].knopen", "een mapping (regels 'veld: waarde')", "een lijst met 1 element(en)"]),
 }
 
 
@@ -221,11 +264,23 @@ def test_missing_file_and_bad_name():
         oefening("../etc/passwd")
 
 
+BAD_FILES = {
+    "bad_dubbel": ["bad_dubbel.yml", "regel 3", "'id' staat twee keer"],
+    "bad_list": ["bad_list.yml", "verwacht een mapping", "een lijst met 2 element(en)"],
+    "bad_syntax": ["bad_syntax.yml", "YAML-fout op regel", "lijst tussen [ ]"],
+}
+
+
 def test_fixture_files_in_bad_folder():
-    for path in sorted((FIXTURES / "bad").glob("*.yml")):
+    paths = sorted((FIXTURES / "bad").glob("*.yml"))
+    assert [p.stem for p in paths] == sorted(BAD_FILES)
+    for path in paths:
         with pytest.raises(ExerciseSpecError) as info:
             load_spec(path=path)
-        assert str(info.value).startswith("Fout in oefening")
+        msg = str(info.value)
+        assert msg.startswith("Fout in oefening")
+        for fragment in BAD_FILES[path.stem]:
+            assert fragment in msg, (fragment, msg)
 
 
 def test_many_errors_are_listed_together(tmp_path):
@@ -286,3 +341,140 @@ def test_number_placeholders_come_from_data(tmp_path):
     )
     with pytest.raises(ExerciseSpecError, match=r"getal_fout\.yml.*\{getal:h1_bestaat_niet\}.*bestaat niet"):
         load_spec(path=bad)
+
+
+def test_a_tab_inside_a_text_is_a_space(tmp_path):
+    text = (FIXTURES / "alle_typen.yml").read_text(encoding="utf-8")
+    text = text.replace("vraag: Wat valt je op aan de situatie van Sam?", "vraag: Wat valt je\top aan de situatie van Sam?")
+    assert "\t" in text
+    spec = load_spec(path=_write(tmp_path, text))
+    assert spec.vragen[0].vraag == "Wat valt je op aan de situatie van Sam?"
+
+
+def test_closest_field_name():
+    assert bedoeld_veld("tweede_rond") == "tweede_ronde"
+    assert bedoeld_veld("Titl") == "titel"
+    assert bedoeld_veld("plaatst") == "plaats"
+    assert bedoeld_veld("titel") is None and bedoeld_veld("xyzzy") is None
+    # a far-fetched guess is worse than none: 'werkvormen_lijst' is only 67 % like 'werkvorm'
+    assert bedoeld_veld("werkvormen_lijst") is None and bedoeld_veld("centrale") is None
+
+
+def test_long_lists_in_messages_are_cut_after_twelve():
+    from book.exercises.spec import _lijst
+
+    assert _lijst([str(i) for i in range(12)]) == ", ".join(repr(str(i)) for i in range(12))
+    assert _lijst([str(i) for i in range(13)]) == ", ".join(repr(str(i)) for i in range(12)) + ", ..."
+
+
+def test_all_specs_sorted_by_chapter_then_id(tmp_path):
+    for name, hoofdstuk in (("a_drie", 3), ("b_een", 1), ("c_een", 1)):
+        _write(tmp_path, _mutate(lambda d, n=name, h=hoofdstuk: d.update(id=n, hoofdstuk=h)), name=name)
+    assert [s.id for s in all_specs(tmp_path)] == ["b_een", "c_een", "a_drie"]
+
+
+def test_plaats_is_an_optional_label(tmp_path):
+    spec = load_spec(path=_write(tmp_path, _mutate(_set(["plaats"], "h2-thema2"))))
+    assert spec.plaats == "h2-thema2"
+    assert load_spec(path=ALLE).plaats is None
+
+
+def test_spec_loading_is_cached_on_path_and_mtime(tmp_path):
+    path = _write(tmp_path, BASE)
+    first = all_specs(tmp_path)
+    assert all_specs(tmp_path)[0] is first[0]          # not loaded again
+    data = _mutate(_set(["titel"], "Nieuwe titel"))
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
+    assert all_specs(tmp_path)[0].titel == "Nieuwe titel"
+    path.write_text("versie: [\n", encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 2_000_000_000))
+    assert isinstance(spec_results(tmp_path)[path.resolve()], ExerciseSpecError)
+    with pytest.raises(ExerciseSpecError, match="YAML-fout"):
+        all_specs(tmp_path)
+    assert list(fouten(tmp_path)) == [path.resolve()]
+
+
+def test_a_broken_file_fails_only_its_own_chapter(tmp_path):
+    from book.exercises.handin import hoofdstuk_specs
+
+    _write(tmp_path, _mutate(_set(["hoofdstuk"], 2)), name="h2_goed").write_text(
+        yaml.safe_dump(_mutate(lambda d: d.update(id="h2_goed", hoofdstuk=2)), allow_unicode=True), encoding="utf-8")
+    (tmp_path / "h5_kapot.yml").write_text("versie: 1\nid: h5_kapot\nhoofdstuk: 5\ntitel: [\n", encoding="utf-8")
+    (tmp_path / "zonder_hoofdstuk.yml").write_text("- lijst\n", encoding="utf-8")
+    assert vermoedelijk_hoofdstuk(tmp_path / "h5_kapot.yml") == 5           # from the file name
+    assert vermoedelijk_hoofdstuk(tmp_path / "zonder_hoofdstuk.yml") is None
+    (tmp_path / "zonder_hoofdstuk.yml").unlink()
+    assert [d["id"] for d in hoofdstuk_specs(2, tmp_path)] == ["h2_goed"]
+    with pytest.raises(ExerciseSpecError, match="h5_kapot.yml"):
+        hoofdstuk_specs(5, tmp_path)
+    bad_value = _mutate(lambda d: d.update(id="h3_waarde", hoofdstuk=4, titel=12))
+    (tmp_path / "h3_waarde.yml").write_text(yaml.safe_dump(bad_value, allow_unicode=True), encoding="utf-8")
+    assert vermoedelijk_hoofdstuk(tmp_path / "h3_waarde.yml") == 4         # its own hoofdstuk field wins
+    with pytest.raises(ExerciseSpecError, match="h3_waarde.yml"):
+        hoofdstuk_specs(4, tmp_path)
+
+
+def _controleer(env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "book", "controleer"], capture_output=True, text=True,
+                          env={**os.environ, **env}, cwd=ROOT, timeout=300)
+
+
+def test_controleer_passes_on_the_book():
+    proc = _controleer({})
+    assert proc.returncode == 0, proc.stderr
+    assert re.fullmatch(r"Alles in orde: (\d+) oefeningen en (\d+) gegevensbestanden gecontroleerd\.\n", proc.stdout)
+    assert int(re.search(r"(\d+) oefeningen", proc.stdout).group(1)) == len(REAL_SPECS)
+
+
+def test_controleer_names_file_and_field_once_per_file(tmp_path):
+    _write(tmp_path, _mutate(lambda d: _q(d, "a3").update(tweede_rond=_q(d, "a3").pop("tweede_ronde"))))
+    (tmp_path / "h2_plek.yml").write_text(
+        yaml.safe_dump(_mutate(lambda d: d.update(id="h2_plek", hoofdstuk=2, plaats="bestaat-niet")), allow_unicode=True),
+        encoding="utf-8")
+    (tmp_path / "h3_goed.yml").write_text(
+        yaml.safe_dump(_mutate(lambda d: d.update(id="h3_goed", hoofdstuk=3)), allow_unicode=True), encoding="utf-8")
+    chapters = tmp_path / "hoofdstukken"
+    chapters.mkdir()
+    (chapters / "02_test.md").write_text("# Hoofdstuk 2\n\n(h2-plek)=\n## Een plek\n", encoding="utf-8")
+    (chapters / "03_test.md").write_text('```{code-cell} ipython3\noefening("h3_weg")\n```\n', encoding="utf-8")
+    proc = _controleer({"LSP_OEFENINGEN_MAP": str(tmp_path), "LSP_HOOFDSTUKKEN_MAP": str(chapters)})
+    assert proc.returncode == 1
+    blocks = proc.stderr.strip().split("\n\n")
+    assert len(blocks) == 4 and blocks[-1].startswith("3 problemen gevonden (3 oefeningen"), blocks
+    assert "alle_typen.yml: veld vragen[2].tweede_rond" in blocks[0] and "bedoelde je 'tweede_ronde'?" in blocks[0]
+    assert 'chapters/03_test.md: oefening("h3_weg")' in blocks[1] and "exercises/h3_weg.yml" in blocks[1]
+    assert "h2_plek.yml: veld plaats" in blocks[2] and "'bestaat-niet'" in blocks[2] and "02_test.md" in blocks[2]
+    assert "'h2-plek'" in blocks[2]
+    assert "Traceback" not in proc.stderr and proc.stdout == ""
+
+
+def test_controleer_knows_the_glossary(tmp_path):
+    from book.controle import begrippen, oefening_problemen
+
+    terms = begrippen()
+    assert {"zorgmijder", "double loop leren"} <= terms and len(terms) > 50
+    _write(tmp_path, _mutate(_set(["begrippen"], ["zorgmijder", "zorgmijders", "bestaat niet"])))
+    n, problems = oefening_problemen(tmp_path, tmp_path)
+    assert n == 1 and len(problems) == 1
+    assert "alle_typen.yml: veld begrippen[1]" in problems[0] and "bedoelde je 'zorgmijder'?" in problems[0]
+    assert "(en nog 1 onbekende term(en))" in problems[0]
+
+
+def test_more_than_eight_errors_are_counted(tmp_path):
+    def fn(d):
+        for key in ("titel", "casus"):
+            d[key] = 1
+        d["werkvorm"] = [1, 2, 3, 4, 5, 6, 7, 8]
+    msg = str(pytest.raises(ExerciseSpecError, load_spec, path=_write(tmp_path, _mutate(fn))).value)
+    assert msg.startswith("Fout in oefening") and "(10 fouten):" in msg
+    assert msg.count("\n  veld ") == 8 and msg.endswith("(en nog 2 fout(en))")
+
+
+def test_yaml_problems_in_dutch():
+    from book.exercises.spec import yaml_probleem
+
+    assert yaml_probleem("expected <block end>, but found '?'") == "onleesbare YAML"
+    assert yaml_probleem("") == "onleesbare YAML"
+    assert yaml_probleem("het veld 'id' staat twee keer in dezelfde mapping") == "het veld 'id' staat twee keer in dezelfde mapping"
+    assert yaml_probleem("found character '\\t' that cannot start any token").startswith("er staat een tab-teken")

@@ -33,6 +33,7 @@ def test_verbatim_check_finds_no_copied_runs():
 def test_verbatim_check_on_the_other_reader_text():
     proc = _verbatim(*EXTRA_TEXT)
     assert "verbatim: 0 copied runs" in proc.stdout, proc.stdout[-4000:]
+    assert proc.returncode == 0
 
 
 def test_chapters_are_stored_without_outputs():

@@ -19,6 +19,8 @@ MUTMUT_VERSION="3.8.1"
 declare -A MODULES=(
   [book/answers.py]="tests/test_answers.py tests/test_klas.py"
   [book/klas.py]="tests/test_klas.py"
+  [book/exercises/spec.py]="tests/test_exercise_spec.py tests/test_pages.py"
+  [book/data.py]="tests/test_data.py tests/test_glue.py"
 )
 
 if [ "$#" -gt 0 ]; then targets=("$@"); else targets=("${!MODULES[@]}"); fi
@@ -46,8 +48,11 @@ for module in "${targets[@]}"; do
     echo "pytest_add_cli_args ="
     echo "    -k"
     echo "    not projector_notebook"
+    # workers fork from a server that only collected the tests: forked from the process that ran
+    # them, they inherit warm caches (data.load, all_specs) and never call the mutated code
+    echo "process_isolation = forkserver"
     echo "also_copy ="
-    for d in exercises data docent chapters _config.yml _toc.yml; do echo "    $d"; done
+    for d in exercises data docent chapters begrippen _config.yml _toc.yml; do echo "    $d"; done
   } > "$work/setup.cfg"
   echo "== $module ($tests)"
   # fewer hypothesis examples per mutant; the full count runs in the normal test suite

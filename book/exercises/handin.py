@@ -11,20 +11,31 @@ from typing import Any
 
 import traitlets
 
-from .spec import ExerciseSpecError, all_spec_paths, load_spec, student_dict
+from .spec import ExerciseSpecError, spec_results, student_dict, vermoedelijk_hoofdstuk
 from .widget import StaticSiteWidget, editie, html_container
 
 
 def hoofdstuk_specs(hoofdstuk: int, directory: Path | None = None) -> list[dict[str, Any]]:
-    """Student dicts of every exercise of a chapter, sorted by id. Broken files raise."""
-    out = []
+    """Student dicts of every exercise of a chapter, in page order (``book.plaatsing``).
+
+    A broken file of this chapter raises; a broken file of another chapter is left out, so one
+    typo fails only its own chapter (the build reports every broken file once).
+    """
+    from book.plaatsing import volgorde
+
+    good = []
+    for path, result in spec_results(directory).items():
+        if isinstance(result, ExerciseSpecError):
+            if vermoedelijk_hoofdstuk(path) in (hoofdstuk, None):
+                raise result
+            continue
+        good.append(result)
     ed = editie()
-    for path in all_spec_paths(directory):
-        spec = load_spec(path=path)
-        if spec.hoofdstuk == hoofdstuk:
-            data = student_dict(spec, ed)
-            data.pop("docent", None)          # the hand-in block never needs teacher text
-            out.append(data)
+    out = []
+    for spec in volgorde(hoofdstuk, good):
+        data = student_dict(spec, ed)
+        data.pop("docent", None)          # the hand-in block never needs teacher text
+        out.append(data)
     return out
 
 

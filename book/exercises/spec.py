@@ -7,6 +7,7 @@ whose message is Dutch and names the file, the field path, what was expected and
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
@@ -20,8 +21,8 @@ from book.config import DEFAULT_KNOOP_WOORD, DEFAULT_SCHAAL, DEFAULT_SOORTEN, EX
 MAX_FILE_BYTES = 1_000_000          # a spec file larger than this is refused
 MAX_JSON_CHARS = 2_000_000          # after YAML aliases are expanded
 ID_PATTERN = r"^[a-z0-9_]+$"
+LABEL_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"   # a MyST label such as (h2-thema2)=
 FORMAT_VERSION = 1
-
 
 
 class ExerciseSpecError(ValueError):
@@ -40,6 +41,7 @@ def _not_blank(value: str) -> str:
 
 Tekst = Annotated[str, Field(min_length=1, max_length=50_000), AfterValidator(_not_blank)]
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=60)]
+Label = Annotated[str, Field(pattern=LABEL_PATTERN, max_length=80)]
 
 
 class _Strict(BaseModel):
@@ -314,6 +316,10 @@ class Oefening(_Strict):
     verzonnen: bool = False          # the casus is invented for this book (not from the source)
     vragen: list[Vraag] = Field(min_length=1, max_length=60)
     docent: Docent | None = None
+    # Only for a case that no chapter notebook embeds: the label of the section (a line
+    # "(label)=" above a heading in chapter `hoofdstuk`) at whose end the case appears.
+    # Without it such a case appears under "Extra casussen", just before the hand-in block.
+    plaats: Label | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Oefening:
@@ -402,38 +408,20 @@ def _loc(loc: tuple[Any, ...], data: Any) -> str:
     return "".join(parts) or "(het hele bestand)"
 
 
-def _value_at(loc: tuple[Any, ...], data: Any) -> Any:
-    node = data
-    for item in loc:
-        if isinstance(node, list) and isinstance(item, int) and 0 <= item < len(node):
-            node = node[item]
-        elif isinstance(node, dict) and item in node:
-            node = node[item]
-        elif isinstance(item, str) and item in VRAAG_TYPES:
-            continue
-        else:
-            return _MISSING
-    return node
-
-
-_MISSING = object()
-
-
 def _expected(err: dict[str, Any]) -> str:
     t = err["type"]
     ctx = err.get("ctx") or {}
     simple = {
         "string_type": "tekst",
         "int_type": "een geheel getal",
-        "int_parsing": "een geheel getal",
         "bool_type": "true of false",
         "list_type": "een lijst (regels die met '- ' beginnen of [a, b])",
         "dict_type": "een mapping (regels 'veld: waarde')",
         "model_type": "een mapping (regels 'veld: waarde')",
-        "model_attributes_type": "een mapping (regels 'veld: waarde')",
-        "missing": "dit verplichte veld",
         "string_pattern_mismatch": "alleen kleine letters, cijfers en _",
     }
+    if t == "string_pattern_mismatch" and ctx.get("pattern") == LABEL_PATTERN:
+        return "een label van kleine letters, cijfers, - en _ (zoals 'h2-thema2')"
     if t in simple:
         return simple[t]
     if t == "literal_error":
@@ -455,6 +443,23 @@ def _expected(err: dict[str, Any]) -> str:
     return err.get("msg", t)
 
 
+def _all_subclasses(cls: type) -> list[type]:
+    out = []
+    for sub in cls.__subclasses__():
+        out.append(sub)
+        out.extend(_all_subclasses(sub))
+    return out
+
+
+def bedoeld_veld(naam: str) -> str | None:
+    """The known field name closest to a misspelled one ('tweede_rond' -> 'tweede_ronde')."""
+    names = sorted({n for sub in _all_subclasses(_Strict) for n in sub.model_fields})
+    if naam in names:
+        return None
+    found = difflib.get_close_matches(naam.lower(), names, n=1, cutoff=0.7)
+    return found[0] if found else None
+
+
 def _format_error(err: dict[str, Any], data: Any) -> str:
     loc = tuple(err.get("loc", ()))
     path = _loc(loc, data)
@@ -471,15 +476,15 @@ def _format_error(err: dict[str, Any], data: Any) -> str:
         return f"veld {path}{hint}: {msg}" if loc else msg
     where = f"veld {path}{hint}"
     if t == "extra_forbidden":
-        return f"{where}: dit veld is onbekend (tikfout?); verwacht alleen de velden uit exercises/README.md"
+        guess = bedoeld_veld(str(loc[-1])) if loc else None
+        hint_text = f"bedoelde je {guess!r}?" if guess else "tikfout?"
+        return f"{where}: dit veld is onbekend ({hint_text}); verwacht alleen de velden uit exercises/README.md"
     if t == "missing":
         return f"{where}: verplicht veld ontbreekt"
     if t == "union_tag_invalid":
         found = (err.get("ctx") or {}).get("tag")
         return f"veld {path}.type{hint}: verwacht {_expected(err)}; gevonden {found!r}"
-    value = err.get("input", _value_at(loc, data))
-    found = _type_naam(value) if value is not _MISSING else "niets"
-    return f"{where}: verwacht {_expected(err)}; gevonden {found}"
+    return f"{where}: verwacht {_expected(err)}; gevonden {_type_naam(err.get('input'))}"
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -538,6 +543,37 @@ def _question_hint(loc: tuple[Any, ...], data: Any) -> str:
             qid = vragen[loc[1]].get("id")
             return f" (de {loc[1] + 1}e vraag" + (f", id {qid!r})" if isinstance(qid, str) else ")")
     return ""
+
+
+# PyYAML's English problem texts, in Dutch for authors. Our own loader errors are Dutch already.
+_YAML_PROBLEMEN = [
+    (r"'\\t'|\ttab", "er staat een tab-teken waar YAML spaties verwacht (vaak meegekomen bij plakken uit Word); "
+                     "vervang het door spaties"),
+    (r"mapping values are not allowed", "een dubbele punt met een spatie erna midden in een tekst; zet de hele "
+                                        "tekst tussen aanhalingstekens of gebruik '|' met de tekst op de regels eronder"),
+    (r"could not find expected ':'", "verwacht 'veld: waarde', maar de dubbele punt ontbreekt"),
+    (r"did not find expected key", "verwacht hier een volgend veld op dezelfde inspringing"),
+    (r"did not find expected '-' indicator", "verwacht een regel die met '- ' begint, op dezelfde inspringing als de vorige"),
+    (r"did not find expected node content", "verwacht hier een waarde"),
+    (r"found unexpected end of stream", "het bestand houdt onverwacht op (ontbreekt er een aanhalingsteken of haakje?)"),
+    (r"expected ',' or '\]'", "een lijst tussen [ ] is niet goed afgesloten (ontbreekt ']' of een komma?)"),
+    (r"expected ',' or '\}'", "een mapping tussen { } is niet goed afgesloten (ontbreekt '}' of een komma?)"),
+    (r"found undefined alias", "een verwijzing *naam zonder bijbehorend &naam"),
+    (r"found unknown escape character", "een onbekend teken na \\ in een tekst tussen dubbele aanhalingstekens"),
+    (r"could not determine a constructor", "een onbekende markering met ! (zoals !!python/...) is niet toegestaan"),
+    (r"found character .* that cannot start any token", "een teken waarmee geen waarde mag beginnen (zoals @ of `); "
+                                                        "zet de tekst tussen aanhalingstekens"),
+]
+
+
+def yaml_probleem(problem: str) -> str:
+    """A PyYAML problem text in Dutch (unknown texts become a general Dutch description)."""
+    for pattern, dutch in _YAML_PROBLEMEN:
+        if re.search(pattern, problem):
+            return dutch
+    if problem and not re.search(r"[A-Za-z]{3,} (?:the|an?|not|expected|found|while)\b", problem):
+        return problem  # our own constructor messages are Dutch
+    return "onleesbare YAML"
 
 
 def _rel(path: Path) -> str:
@@ -687,15 +723,18 @@ def load_spec(oefening_id: str | None = None, *, path: Path | str | None = None,
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise _fail(path, f"het bestand is geen UTF-8-tekst (byte {exc.start})") from None
+    # A tab inside a text (pasted from a word processor) is a space to the reader; PyYAML would
+    # refuse it. A tab in the indentation stays an error, with a Dutch message.
+    text = re.sub(r"(?m)(?<=\S)([^\S\n]*)\t", lambda m: m.group(1).replace("\t", " ") + " ", text)
     try:
         data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f" op regel {mark.line + 1}, kolom {mark.column + 1}" if mark else ""
-        problem = exc.problem or exc.context or "onleesbare YAML"
+        problem = yaml_probleem(exc.problem or exc.context or "")
         raise _fail(path, f"YAML-fout{where}: {problem}. Controleer inspringing, dubbele punten en aanhalingstekens") from None
-    except yaml.YAMLError as exc:
-        raise _fail(path, f"YAML-fout: {exc}") from None
+    except yaml.YAMLError:
+        raise _fail(path, "YAML-fout: onleesbare YAML. Controleer inspringing, dubbele punten en aanhalingstekens") from None
     except RecursionError:
         raise _fail(path, "het bestand is te diep genest") from None
     return validate_data(data, path, expected_id)
@@ -704,6 +743,70 @@ def load_spec(oefening_id: str | None = None, *, path: Path | str | None = None,
 def all_spec_paths(directory: Path | None = None) -> list[Path]:
     d = directory or EXERCISES_DIR
     return sorted(p for p in d.glob("*.yml") if not p.name.startswith("_"))
+
+
+# path -> ((mtime, size), spec or error). Loading a spec costs about 30 ms (YAML in pure Python,
+# pydantic, the data tables); the overview, the workbook and the build load every spec, often.
+_CACHE: dict[Path, tuple[tuple[int, int], Oefening | ExerciseSpecError]] = {}
+
+
+def _cached(path: Path) -> Oefening | ExerciseSpecError:
+    path = path.resolve()
+    try:
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = (-1, -1)
+    hit = _CACHE.get(path)
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    try:
+        result: Oefening | ExerciseSpecError = load_spec(path=path)
+    except ExerciseSpecError as exc:
+        result = exc
+    _CACHE[path] = (key, result)
+    return result
+
+
+def spec_results(directory: Path | None = None) -> dict[Path, Oefening | ExerciseSpecError]:
+    """Every exercise file with its spec, or the error that file gives (cached on path and mtime).
+
+    The specs are shared between callers: treat them as read-only.
+    """
+    return {p: _cached(p) for p in all_spec_paths(directory)}
+
+
+def all_specs(directory: Path | None = None) -> list[Oefening]:
+    """Every spec, sorted by chapter and id; the first broken file raises its ExerciseSpecError."""
+    specs = []
+    for result in spec_results(directory).values():
+        if isinstance(result, ExerciseSpecError):
+            raise result
+        specs.append(result)
+    return sorted(specs, key=lambda s: (s.hoofdstuk, s.id))
+
+
+def fouten(directory: Path | None = None) -> dict[Path, str]:
+    """Path -> Dutch message, for every exercise file that does not load."""
+    return {p: str(r) for p, r in spec_results(directory).items() if isinstance(r, ExerciseSpecError)}
+
+
+def vermoedelijk_hoofdstuk(path: Path) -> int | None:
+    """The chapter a (possibly broken) exercise file is meant for: its `hoofdstuk`, else its name.
+
+    Used to keep a broken file from failing the pages of other chapters.
+    """
+    result = _cached(path)
+    if isinstance(result, Oefening):
+        return result.hoofdstuk
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
+        data = None
+    if isinstance(data, dict) and type(data.get("hoofdstuk")) is int:
+        return data["hoofdstuk"]
+    m = re.match(r"h(\d)_", path.name)
+    return int(m.group(1)) if m else None
 
 
 def student_dict(spec: Oefening, editie: str | None = None) -> dict[str, Any]:
