@@ -25,9 +25,11 @@ WORD = re.compile(r"[^\W_]+")
 
 
 def _source_words() -> dict[str, int]:
-    """Words per source chapter, from its first line to the next chapter's (H6 to the end)."""
+    """Words per source chapter, from its first line to the next chapter's (H6 to the list of the
+    Wmo-werkplaats's products that closes the book: no chapter of ours retells that list)."""
     lines = SEED.read_text(encoding="utf-8").splitlines()
-    starts = list(CHAPTERS.values()) + [len(lines) + 1]
+    end = next(i for i, line in enumerate(lines, 1) if line.strip().startswith("Producten van de Wmo-werkplaats"))
+    starts = list(CHAPTERS.values()) + [end]
     return {
         name: len(WORD.findall("\n".join(lines[a - 1 : b - 1])))
         for name, a, b in zip(CHAPTERS, starts, starts[1:])
