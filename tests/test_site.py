@@ -162,3 +162,24 @@ def test_exercise_on_the_built_site_keeps_an_answer_over_a_reload(site_url, brow
         assert log.console_errors == [] and log.external_requests == []
     finally:
         page.context.close()
+
+
+@pytest.mark.browser
+def test_real_chapter_opened_from_disk_keeps_an_answer_over_a_reload(site, browser):
+    """The real book as a student gets it on a USB stick: chapter 1 opened through file://, an answer
+    typed, the page reloaded, the answer back, and no request to another host."""
+    from browser_helpers import offline_page
+
+    page, log = offline_page(browser)
+    try:
+        page.goto((site.html / "chapters" / "01_outreach_mda.html").as_uri(), wait_until="load")
+        assert page.url.startswith("file://")
+        box = page.locator("#oefening-h1_abiba textarea").first
+        box.fill("Van de stick 🙂")
+        page.wait_for_function("() => (localStorage.getItem('lsp:v1:h1_abiba') || '').includes('Van de stick')")
+        page.reload(wait_until="load")
+        assert page.locator("#oefening-h1_abiba textarea").first.input_value() == "Van de stick 🙂"
+        assert page.locator(".lsp-fout").count() == 0
+        assert log.console_errors == [] and log.external_requests == []
+    finally:
+        page.context.close()
