@@ -31,6 +31,8 @@ function naarVraag(spec, q, nr) {
   return a;
 }
 
+const titelNaam = (n) => (n === 0 ? "Inleiding" : `Hoofdstuk ${n}`);
+
 export function renderInleveren(model, el, opslag = maakOpslag()) {
   const hoofdstuk = model.get("hoofdstuk");
   const oefeningen = model.get("oefeningen") || [];
@@ -98,7 +100,7 @@ export function renderInleveren(model, el, opslag = maakOpslag()) {
   const wis = maakWissen(blok);
   const titelId = uid("titel");
   el.replaceChildren(h("section", { class: "lsp-inleveren-kaart", "aria-labelledby": titelId },
-    h("h3", { id: titelId, class: "lsp-titel", text: `Inleveren: ${blok.hoofdstukNaam}` }),
+    h("h3", { id: titelId, class: "lsp-titel", text: `Inleveren: ${titelNaam(hoofdstuk)}` }),
     h("p", { text: "Je antwoorden worden alleen in deze browser bewaard. Download ze als bestand om ze in te leveren of op een andere computer verder te werken." }),
     overzicht,
     h("div", { class: "lsp-formrij" }, veldje("Naam", inNaam), veldje("Studentnummer", inNummer), veldje("Datum", inDatum)),
