@@ -83,6 +83,9 @@ def site(tmp_path_factory):
     ), encoding="utf-8")
     (folder / "netwerk.html").write_text(PAGE.split("<h2>Eerst kort</h2>")[0] + OefeningWidget(load_spec(path=NETWERK_PATH)).html()
                                          + "</main></body></html>", encoding="utf-8")
+    for n in (0, 5):                                   # real chapters: only their hand-in block
+        (folder / f"h{n}.html").write_text(PAGE.split("<h2>Eerst kort</h2>")[0] + inleveren(n).html()
+                                           + "</main></body></html>", encoding="utf-8")
     with serve_directory(folder) as url:
         yield url
 
@@ -365,3 +368,31 @@ def test_network_on_a_phone(browser, site):
         assert nw.locator("table tbody th", has_text="Buurman").count() == 0
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
         assert run_axe(page) == []
+
+
+@pytest.mark.parametrize("hoofdstuk", [0, 5])
+def test_real_chapter_hand_in_in_page_order_with_dutch_headings(browser, site, hoofdstuk):
+    from book.exercises.handin import hoofdstuk_specs
+
+    titels = [x["titel"] for x in hoofdstuk_specs(hoofdstuk)]
+    page, log = offline_page(browser)
+    try:
+        page.goto(site + f"h{hoofdstuk}.html")
+        page.wait_for_selector(".lsp-inleveren .lsp-inleveren-kaart")
+        blok = page.locator(".lsp-inleveren")
+        naam = "Inleiding" if hoofdstuk == 0 else f"Hoofdstuk {hoofdstuk}"
+        assert blok.get_by_role("heading", level=3).inner_text() == f"Inleveren: {naam}"
+        regels = [x.inner_text() for x in blok.locator(".lsp-overzicht > li").all()]
+        assert [r.split(": ")[0] for r in regels] == [t.split(": ")[0] for t in titels]     # page order (book.plaatsing)
+        assert all("Nog niet af: alle vragen, Vraag 1" in r for r in regels)
+        blok.get_by_label("Naam").fill("Sanne")
+        blok.get_by_role("button", name="Afdrukbare versie").click()
+        blad = page.locator(".lsp-afdrukweergave")
+        kop = blad.get_by_role("heading", level=1).inner_text()
+        assert kop == ("Antwoorden bij de inleiding" if hoofdstuk == 0 else f"Antwoorden bij hoofdstuk {hoofdstuk}")
+        assert [x.inner_text() for x in blad.get_by_role("heading", level=2).all()] == titels
+        assert run_axe(page) == []
+        found = (log.console_errors, log.failed_requests, log.external_requests)
+    finally:
+        page.context.close()
+    assert found == ([], [], [])
