@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 
 import {
   langsteTekst, leesAntwoordBestand, leesbaarVan, maakAntwoordBestand, samenvoegen, schoonAntwoord,
-  schoonAntwoorden, telVoortgang, vraagTekst, vraagTeksten,
+  isoTijdstip, onvolledigeVragen, schoonAntwoorden, telVoortgang, vraagTekst, vraagTeksten,
 } from "../../book/static/lsp/src/antwoorden.js";
 import { MAX_TEKST } from "../../book/static/lsp/src/constanten.js";
 import { GOED, SPEC, vraag } from "./hulp.js";
@@ -132,10 +132,38 @@ test("the answer file keeps the given order, question texts and copies of the an
   const antw = { a1: { tekst: "x" } };
   const f = maakAntwoordBestand({ hoofdstuk: 1, naam: "N", studentnummer: "", datum: "2026-01-02", per: [{ spec: tweede, antwoorden: {} }, { spec: SPEC, antwoorden: antw }] });
   assert.deepEqual(Object.keys(f.oefeningen), ["b", "alle_typen"]);
-  assert.deepEqual(f.oefeningen.b, { titel: "B", vragen: { q: "Q?" }, antwoorden: {} });
+  assert.deepEqual(f.oefeningen.b, { titel: "B", vragen: { q: "Q?" }, antwoorden: {}, leesbaar: {} });
   assert.equal(f.formaat, "lsp-antwoorden");
   assert.equal(f.versie, 1);
   assert.deepEqual(f.oefeningen.alle_typen.antwoorden, antw);
   assert.notEqual(f.oefeningen.alle_typen.antwoorden, antw);
   assert.deepEqual(leesbaarVan(SPEC, { a5: { keuze: 1 }, a1: { tekst: "t" } }), { a1: "t", a5: "Gekozen: Opzoeken" });
+});
+
+test("the answer file keeps the codes and adds the answers in words and the time of the export", () => {
+  const f = maakAntwoordBestand({ hoofdstuk: 1, naam: "N", studentnummer: "", datum: "2026-01-02", per: [{ spec: SPEC, antwoorden: GOED }],
+    tijdstip: "2026-01-02T10:15:00+01:00" });
+  assert.equal(f.tijdstip, "2026-01-02T10:15:00+01:00");
+  const o = f.oefeningen.alle_typen;
+  assert.deepEqual(o.antwoorden, GOED);                                 // codes for the class view
+  assert.deepEqual(Object.keys(o.leesbaar), Object.keys(GOED));         // every answered question in words
+  assert.deepEqual(o.leesbaar, leesbaarVan(SPEC, GOED));
+  assert.match(o.leesbaar.a5, /Opzoeken/);
+  assert.match(o.leesbaar.a7, /Vraag door\./);                         // the dilemma choice as text, not "k3"
+  assert.match(o.leesbaar.a3, /oneens|eens|neutraal/);                  // positions in words
+  // without a given time: now, local, with the offset to UTC
+  const nu = maakAntwoordBestand({ hoofdstuk: 1, naam: "N", studentnummer: "", datum: "2026-01-02", per: [] }).tijdstip;
+  assert.match(nu, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+  assert.ok(Math.abs(Date.parse(nu) - Date.now()) < 5000);
+  const d = new Date(2026, 0, 2, 9, 5, 7);
+  assert.equal(Date.parse(isoTijdstip(d)), d.getTime());
+});
+
+test("incomplete questions carry the number the page shows (information blocks have none)", () => {
+  const alles = onvolledigeVragen(SPEC, {});
+  assert.deepEqual(alles.map((x) => [x.q.id, x.nr]), [["a1", 1], ["a2", 2], ["a3", 3], ["a4", 4], ["a5", 5], ["a6", 6], ["a7", 7], ["a8", 8]]);
+  assert.deepEqual(onvolledigeVragen(SPEC, GOED), []);
+  const deels = { ...GOED, a8: { scores: [4, null, 5] }, a1: { tekst: "  " } };
+  assert.deepEqual(onvolledigeVragen(SPEC, deels).map((x) => [x.q.id, x.nr]), [["a1", 1], ["a8", 8]]);
+  assert.deepEqual(onvolledigeVragen({}, undefined), []);
 });

@@ -60,6 +60,20 @@ export function telVoortgang(spec, antwoorden) {
   return { totaal, gedaan };
 }
 
+// The questions of an exercise that are not complete yet, each with the number the page shows
+// ("Vraag N": information blocks carry no number), in page order -> [{q, nr}].
+export function onvolledigeVragen(spec, antwoorden) {
+  const out = [];
+  let nr = 0;
+  for (const q of spec.vragen || []) {
+    if (!vraagtAntwoord(q)) continue;
+    nr += 1;
+    const a = antwoorden && antwoorden[q.id];
+    if (a === undefined || !typeVan(q).compleet(q, a)) out.push({ q, nr });
+  }
+  return out;
+}
+
 // Merge what is stored (perhaps written by another tab) into what this tab holds, per question:
 // the newer change wins. An answer only this tab has is kept, unless it was stored at the last
 // sync and unchanged here since (`bekend`): then another tab removed it (erase or import).
@@ -143,12 +157,23 @@ export function leesbaarVan(spec, antwoorden) {
   return out;
 }
 
-// The answer file: exercises in the order given (the page's order).
+// Local date and time in ISO 8601 with the offset to UTC ("2026-12-02T11:32:05+01:00").
+export function isoTijdstip(d = new Date()) {
+  const p = (n) => String(Math.floor(Math.abs(n))).padStart(2, "0");
+  const min = -d.getTimezoneOffset();
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}` +
+    `${min < 0 ? "-" : "+"}${p(min / 60)}:${p(min % 60)}`;
+}
+
+// The answer file: exercises in the order given (the page's order). `antwoorden` keeps the codes
+// (for the class view and an import); `leesbaar` says the same in words, for people.
 // per: [{spec, antwoorden}]
-export function maakAntwoordBestand({ hoofdstuk, naam, studentnummer, datum, per }) {
+export function maakAntwoordBestand({ hoofdstuk, naam, studentnummer, datum, per, tijdstip = isoTijdstip() }) {
   const oefeningen = {};
   for (const { spec, antwoorden } of per) {
-    oefeningen[spec.id] = { titel: spec.titel, vragen: vraagTeksten(spec), antwoorden: kloon(antwoorden) };
+    oefeningen[spec.id] = {
+      titel: spec.titel, vragen: vraagTeksten(spec), antwoorden: kloon(antwoorden), leesbaar: leesbaarVan(spec, antwoorden || {}),
+    };
   }
-  return { formaat: ANTWOORDEN_FORMAAT, versie: ANTWOORDEN_VERSIE, hoofdstuk, naam, studentnummer, datum, oefeningen };
+  return { formaat: ANTWOORDEN_FORMAAT, versie: ANTWOORDEN_VERSIE, hoofdstuk, naam, studentnummer, datum, tijdstip, oefeningen };
 }

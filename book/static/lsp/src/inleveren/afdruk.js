@@ -5,7 +5,29 @@ import { vraagTekst } from "../antwoorden.js";
 import { typeVan, vraagtAntwoord } from "../typen/index.js";
 import { maakBestand } from "./export.js";
 
+// A sorting question on paper: each item with the student's category and the book's, and how
+// many match (the book leaves some items open: those count for neither).
+function sorteerTabel(q, a) {
+  const metBoek = q.items.filter((it) => it.categorie);
+  const gelijk = metBoek.filter((it) => a.indeling[it.tekst] === it.categorie).length;
+  return [
+    h("table", { class: "lsp-tabel" },
+      h("thead", null, h("tr", null, ["Item", "Jouw indeling", "Indeling in het boek", "Zoals het boek?"].map((t) =>
+        h("th", { scope: "col", text: t })))),
+      h("tbody", null, q.items.map((it) => {
+        const keuze = a.indeling[it.tekst];
+        const oordeel = !keuze ? "" : !it.categorie ? "boek kiest niet" : keuze === it.categorie ? "✓ zoals het boek" : "✗ anders dan het boek";
+        return h("tr", null, h("th", { scope: "row", dir: "auto", text: it.tekst }), h("td", { dir: "auto", text: keuze || "(niet ingedeeld)" }),
+          h("td", { dir: "auto", text: it.categorie || "(geen vaste indeling)" }), h("td", { text: oordeel }));
+      }))),
+    h("p", { text: `${gelijk} van ${metBoek.length} ingedeeld zoals het boek.` }),
+  ];
+}
+
 function antwoordBlok(q, a) {
+  if (a !== undefined && q.type === "sorteren" && a.indeling) return h("div", null, sorteerTabel(q, a));
+  const eigen = a !== undefined && typeVan(q).afdruk ? typeVan(q).afdruk(q, a) : null;   // e.g. the network as picture and table
+  if (eigen) return eigen;
   const regels = a === undefined ? [] : typeVan(q).leesbaar(q, a);
   if (!regels.length) return h("p", { class: "lsp-leeg-antwoord", text: "(nog geen antwoord)" });
   if (regels.length === 1) return h("p", { class: "lsp-vrije-tekst", dir: "auto", text: regels[0] });

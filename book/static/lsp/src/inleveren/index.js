@@ -5,12 +5,33 @@ import { hoofdstukNaam, vandaag } from "../basis.js";
 import { h } from "../dom.js";
 import { knop, veldje } from "../bediening.js";
 import { maakOpslag } from "../opslag.js";
-import { telVoortgang } from "../antwoorden.js";
+import { onvolledigeVragen, telVoortgang } from "../antwoorden.js";
 import { EVENT, nieuweUid } from "../pagina.js";
 import { exporteer, verzamelAntwoorden } from "./export.js";
 import { maakAfdruk } from "./afdruk.js";
 import { maakImport } from "./import.js";
 import { maakWissen } from "./wissen.js";
+
+// A link to a question on this page ("Vraag N", as the page numbers it): goes to the question and
+// puts the focus on its first control. Without the question on the page (another notebook), the
+// link goes to the exercise's anchor.
+function naarVraag(spec, q, nr) {
+  const a = h("a", { href: `#oefening-${spec.id}`, class: "lsp-naar-vraag", text: `Vraag ${nr}`,
+    "aria-label": `Vraag ${nr} van ${spec.titel}` });
+  a.addEventListener("click", (e) => {
+    const doel = [...document.querySelectorAll("[data-lsp-oefening]")].find((el) => el.dataset.lspOefening === spec.id);
+    const vraag = doel && [...doel.querySelectorAll("[data-vraag]")].find((el) => el.dataset.vraag === q.id);
+    if (!vraag) return;
+    e.preventDefault();
+    vraag.scrollIntoView({ block: "start" });
+    const veld = vraag.querySelector("input:not([type=hidden]):not([disabled]), textarea, select, button:not([disabled])");
+    if (veld) veld.focus({ preventScroll: true });
+    else { vraag.setAttribute("tabindex", "-1"); vraag.focus({ preventScroll: true }); }
+  });
+  return a;
+}
+
+const titelNaam = (n) => (n === 0 ? "Inleiding" : `Hoofdstuk ${n}`);
 
 export function renderInleveren(model, el, opslag = maakOpslag()) {
   const hoofdstuk = model.get("hoofdstuk");
@@ -62,8 +83,14 @@ export function renderInleveren(model, el, opslag = maakOpslag()) {
       if (!oefeningen.length) overzicht.append(h("li", { text: "Bij dit hoofdstuk horen (nog) geen oefeningen." }));
       for (const { spec, antwoorden, onleesbaar } of verzamelAntwoorden(oefeningen, opslag)) {
         const t = telVoortgang(spec, antwoorden);
-        overzicht.append(h("li", { dir: "auto", text: `${spec.titel}: ${t.gedaan} van ${t.totaal} vragen beantwoord` +
+        const li = h("li", null, h("span", { dir: "auto", text: `${spec.titel}: ${t.gedaan} van ${t.totaal} vragen beantwoord` +
           (onleesbaar ? " (opgeslagen antwoorden onleesbaar)" : "") }));
+        const open = onvolledigeVragen(spec, antwoorden);
+        if (open.length) {
+          li.append(". ", h("span", { class: "lsp-nog-niet-af" }, open.length === t.totaal ? "Nog niet af: alle vragen, " : "Nog niet af: ",
+            open.flatMap(({ q, nr }, i) => [i ? ", " : "", naarVraag(spec, q, nr)]), "."));
+        }
+        overzicht.append(li);
       }
     },
   };
@@ -73,7 +100,7 @@ export function renderInleveren(model, el, opslag = maakOpslag()) {
   const wis = maakWissen(blok);
   const titelId = uid("titel");
   el.replaceChildren(h("section", { class: "lsp-inleveren-kaart", "aria-labelledby": titelId },
-    h("h3", { id: titelId, class: "lsp-titel", text: `Inleveren: ${blok.hoofdstukNaam}` }),
+    h("h3", { id: titelId, class: "lsp-titel", text: `Inleveren: ${titelNaam(hoofdstuk)}` }),
     h("p", { text: "Je antwoorden worden alleen in deze browser bewaard. Download ze als bestand om ze in te leveren of op een andere computer verder te werken." }),
     overzicht,
     h("div", { class: "lsp-formrij" }, veldje("Naam", inNaam), veldje("Studentnummer", inNummer), veldje("Datum", inDatum)),
