@@ -405,3 +405,21 @@ def test_overview_fits_on_a4(site_url, browser):
             assert end in text, (spec.id, end)
     first_page = PdfReader(io.BytesIO(pdf)).pages[0].extract_text() or ""
     assert "Hoofdstuk" in first_page and "Leerdoelen" in first_page  # the table starts on page 1
+
+
+def test_teacher_notes_name_questions_as_the_page_does():
+    """A guide that says "vraag a14" while the page shows "Vraag 13" sends the teacher to the wrong
+    question: in teacher text a question is named with {vraag:id}, never by its bare id."""
+    from book.exercises.spec import all_specs
+
+    bare = []
+    for spec in all_specs():
+        if not spec.docent:
+            continue
+        texts = [spec.docent.handleiding or "", spec.docent.veiligheid or "", *spec.docent.per_vraag.values()]
+        # ids that are codes (a14, competenties_lijst); an id that is a plain word (aanname) is
+        # also an ordinary word of the guide
+        for qid in (v.id for v in spec.vragen if re.search(r"[\d_]", v.id)):
+            pattern = re.compile(r"(?<![\w{:/-])" + re.escape(qid) + r"(?![\w}-])")
+            bare += [f"{spec.id}: {qid}" for t in texts if pattern.search(re.sub(r"\{[Vv]raag:[^}]*\}", "", t))]
+    assert bare == []
