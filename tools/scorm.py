@@ -267,12 +267,13 @@ def book_package(html_dir: Path, pages: list[str]) -> Package:
     return Package("lsp-boek", BOOK_TITLE, entries, data)
 
 
-def make_packages(html_dir: Path = DEFAULT_HTML, out_dir: Path = DEFAULT_OUT) -> list[Path]:
+def make_packages(html_dir: Path = DEFAULT_HTML, out_dir: Path = DEFAULT_OUT, root: Path = ROOT) -> list[Path]:
+    """All packages of the book whose sources (_toc.yml) are in `root`, built into `html_dir`."""
     html_dir = Path(html_dir)
     out_dir = Path(out_dir)
     if not (html_dir / "index.html").is_file():
         raise SystemExit(f"Geen gebouwde site in {html_dir} (index.html ontbreekt). Draai eerst: make book")
-    chapters, pages = toc_pages()
+    chapters, pages = toc_pages(root)
     written = []
     for page in chapters:
         pkg = chapter_package(html_dir, page)
