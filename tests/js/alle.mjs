@@ -6,3 +6,4 @@ import "./antwoorden.test.js";
 import "./opslag.test.js";
 import "./bewaarder.test.js";
 import "./dom.test.js";
+import "./scorm.test.js";
