@@ -202,8 +202,13 @@ def test_fixture_book_gives_a_package_per_chapter_and_version_and_a_book_package
 
 
 def test_chapter_package_unlinks_pages_it_does_not_hold(fixture_packages):
+    """Links to other pages lose their href; every stylesheet and script stays."""
     with zipfile.ZipFile(fixture_packages["01_test-scorm12.zip"]) as zf:
         html = zf.read(CHAPTER).decode("utf-8")
+    with zipfile.ZipFile(fixture_packages["boek-scorm12.zip"]) as zf:
+        original = zf.read(CHAPTER).decode("utf-8")
+    assert scorm._asset_refs(CHAPTER, html) == scorm._asset_refs(CHAPTER, original)
+    assert html.count("<link") == original.count("<link") - len(re.findall(r'<link rel="(?:index|search|next|prev)"', original))
     assert 'href="../naslag.html"' not in html
     assert "data-lsp-niet-in-pakket" in html and "naslag" in html   # the text stays
     with zipfile.ZipFile(fixture_packages["boek-scorm12.zip"]) as zf:

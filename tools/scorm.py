@@ -248,7 +248,7 @@ def chapter_package(html_dir: Path, page: str) -> Package:
     html = (html_dir / page).read_text(encoding="utf-8")
     files = needed_files(html_dir, page)
     data = {f: (html_dir / f).read_bytes() for f in files}
-    data[page] = unlink_outside(page, html, {page}).encode("utf-8")
+    data[page] = unlink_outside(page, html, files).encode("utf-8")
     stem = Path(page).stem
     title = _title(html, stem)
     return Package(f"lsp-{stem}", title, [Page(page, title, EXERCISE_MARK in html)], data)
