@@ -234,23 +234,65 @@ def test_manifest_check_finds_broken_packages(fixture_packages, tmp_path):
         assert check_package(bad)["problems"], label
 
 
-def test_make_scorm_on_the_built_site(site, tmp_path):
-    """`make scorm`'s packages of the real book: 7 chapters x 2 versions and the whole book."""
+@pytest.fixture(scope="module")
+def site_packages(site, tmp_path_factory) -> list[Path]:
+    """`make scorm` on the real, strictly built book."""
     assert site.returncode == 0, site.log[-3000:]
-    paths = scorm.make_packages(site.html, tmp_path)
-    names = sorted(p.name for p in paths)
+    return scorm.make_packages(site.html, tmp_path_factory.mktemp("scorm_site"))
+
+
+def test_make_scorm_on_the_built_site(site_packages):
+    """The real book: 7 chapters x 2 versions and the whole book, every manifest sound."""
+    names = sorted(p.name for p in site_packages)
     chapters, _ = scorm.toc_pages()
     assert len(chapters) == 7
     expected = sorted([f"{Path(c).stem}-{s}.zip" for c in chapters for s in ("scorm2004", "scorm12")]
                       + ["boek-scorm2004.zip", "boek-scorm12.zip"])
     assert names == expected
-    for path in paths:
+    for path in site_packages:
         facts = check_package(path)
         assert facts["problems"] == [], (path.name, facts["problems"][:10])
         if path.name.startswith("boek"):
             assert len(facts["scos"]) >= 7
         else:
             assert len(facts["launches"]) == 1 and facts["launches"][0].startswith("chapters/")
+            assert not any(n.endswith(".html") and n not in facts["launches"] for n in facts["names"] if not n.startswith("_static/"))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("version", ["2004", "1.2"])
+def test_every_real_chapter_package_runs_offline_in_the_lms_frame(version, site_packages, browser, tmp_path):
+    """Each real chapter package in the LMS frame: every exercise mounts, the LMS hears from the
+    page, every request is for a file in the package, no errors."""
+    suffix = "scorm2004" if version == "2004" else "scorm12"
+    (tmp_path / "lms.html").write_text(LMS_PAGE, encoding="utf-8")
+    shutil.copy(VENDOR / "scorm-again.min.js", tmp_path / "scorm-again.min.js")
+    packages = sorted(p for p in site_packages if p.name.endswith(f"-{suffix}.zip") and not p.name.startswith("boek"))
+    assert len(packages) == 7
+    with serve_directory(tmp_path) as url:
+        for path in packages:
+            folder = tmp_path / path.stem
+            with zipfile.ZipFile(path) as zf:
+                zf.extractall(folder)
+            launch = f"{path.stem}/" + check_package(path)["launches"][0]
+            page, log = offline_page(browser)
+            try:
+                page.goto(url + "lms.html")
+                page.evaluate("([v, l]) => lmsOpen(v, l)", [version, launch])
+                frame = sco_frame(page)
+                frame.locator("main").wait_for()
+                blocks = frame.locator(".lsp-oefening").count()
+                if blocks:
+                    page.wait_for_function(
+                        "(n) => document.getElementById('sco').contentDocument.querySelectorAll('.lsp-oefening .lsp-oefening-kaart').length === n",
+                        arg=blocks)
+                    state = wait_lms(page, "s.status === 'incomplete' && s.suspend_data.startsWith('{')")
+                    assert len(state["suspend_data"]) < 200, path.name
+                requested = [r for r in log.failed_requests]
+                assert log.external_requests == [] and requested == [] and log.console_errors == [], (
+                    path.name, log.external_requests, requested, log.console_errors)
+            finally:
+                page.context.close()
 
 
 def test_makefile_has_a_scorm_target():
