@@ -459,7 +459,7 @@ def test_over_the_scorm12_limit_the_student_is_told_and_nothing_is_lost(lms_site
             k1(page).fill(long_text)
             melding = sco_frame(page).locator(".lsp-scorm-melding").first
             melding.wait_for()
-            assert "Inleveren" in melding.inner_text() and "4096" in melding.inner_text()
+            assert "Inleveren" in melding.inner_text() and "4.096 tekens" in melding.inner_text()
             assert melding.get_attribute("role") == "alert"
             # The LMS keeps its last copy that fitted, never a cut-off one; the browser has it all.
             page.wait_for_function(f"() => (JSON.parse(localStorage.getItem('{KORT_KEY}')) || {{antwoorden: {{}}}})"

@@ -15,9 +15,10 @@ import { maakOpslag, volgOpslag, zetReserveOpslag } from "./opslag.js";
 
 export const FORMAAT = "lsp1";
 export const LIMIET = Object.freeze({ "2004": 64000, "1.2": 4096 });
+const duizendtallen = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");   // 4096 -> "4.096"
 export const TE_GROOT = (limiet) =>
   `Je antwoorden in dit hoofdstuk zijn samen te lang geworden om in de leeromgeving te bewaren ` +
-  `(die bewaart hier hoogstens ${limiet} tekens). Er is niets verloren: alles staat in deze browser. ` +
+  `(die bewaart hier hoogstens ${duizendtallen(limiet)} tekens). Er is niets verloren: alles staat in deze browser. ` +
   `Lever je antwoorden in met het blok "Inleveren" onderaan dit hoofdstuk (download het bestand), ` +
   `zodat je docent ze krijgt en jij ze op een andere computer kunt terugzetten.`;
 
