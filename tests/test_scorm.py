@@ -27,7 +27,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from browser_helpers import offline_page, serve_directory
+from browser_helpers import offline_page, run_axe, serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR = Path(__file__).parent / "vendor"
@@ -313,7 +313,7 @@ def test_vendored_runtime_is_pinned_and_licensed():
 LMS_PAGE = """<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>Test-LMS</title>
 <script src="scorm-again.min.js"></script></head>
-<body><h1>Test-LMS</h1><iframe id="sco" title="Lesstof" style="width:1100px;height:800px"></iframe>
+<body><h1>Test-LMS</h1><iframe id="sco" name="sco" title="Lesstof" style="width:1100px;height:800px"></iframe>
 <script>
 // Plays the LMS: one API per visit of the SCO, loaded with what the LMS kept of the last visit.
 window.lms = {versie: null, api: null, bewaard: {suspend_data: "", status: ""}, sessies: 0, exit: null};
@@ -461,6 +461,10 @@ def test_over_the_scorm12_limit_the_student_is_told_and_nothing_is_lost(lms_site
             melding.wait_for()
             assert "Inleveren" in melding.inner_text() and "4.096 tekens" in melding.inner_text()
             assert melding.get_attribute("role") == "alert"
+            # shown above every exercise and above the hand-in block, and accessible
+            assert sco_frame(page).locator(".lsp-inleveren > .lsp-scorm-melding").count() == 1
+            assert sco_frame(page).locator(".lsp-oefening > .lsp-scorm-melding").count() == 1
+            assert run_axe(page.frame(name="sco") or page.frames[1]) == []
             # The LMS keeps its last copy that fitted, never a cut-off one; the browser has it all.
             page.wait_for_function(f"() => (JSON.parse(localStorage.getItem('{KORT_KEY}')) || {{antwoorden: {{}}}})"
                                    f".antwoorden.k1?.tekst?.length === {len(long_text)}")
