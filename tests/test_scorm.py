@@ -54,7 +54,7 @@ ASSET_ATTRS = re.compile(r"""<(?:script|img|source|iframe|embed)\b[^>]*?\ssrc=["
 # ------------------------------------------------------------------------------------------------
 
 def check_package(path: Path) -> dict:
-    """Problems of one package as a list of Dutch-free, plain strings; returns facts for tests."""
+    """Check one package: {"problems": [...], "version", "launches", "scos", "names"}."""
     problems: list[str] = []
     with zipfile.ZipFile(path) as zf:
         names = set(zf.namelist())
