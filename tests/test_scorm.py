@@ -316,14 +316,14 @@ LMS_PAGE = """<!doctype html>
 <body><h1>Test-LMS</h1><iframe id="sco" name="sco" title="Lesstof" style="width:1100px;height:800px"></iframe>
 <script>
 // Plays the LMS: one API per visit of the SCO, loaded with what the LMS kept of the last visit.
-window.lms = {versie: null, api: null, bewaard: {suspend_data: "", status: ""}, sessies: 0, exit: null};
+window.lms = {versie: null, api: null, bewaard: {suspend_data: "", status: ""}, sessies: 0, exit: null, commits: 0, beeindigd: false};
 window.lmsStand = function () {
   const api = lms.api, v12 = lms.versie === "1.2";
   if (!api) return null;
   return {suspend_data: api.cmi.suspend_data || "",
           status: v12 ? api.cmi.core.lesson_status : api.cmi.completion_status,
           exit: lms.exit,
-          voortgang: v12 ? null : api.cmi.progress_measure};
+          voortgang: v12 ? null : api.cmi.progress_measure, commits: lms.commits, beeindigd: lms.beeindigd};
 };
 window.lmsOpen = function (versie, launch) {
   lms.versie = versie;
@@ -336,8 +336,12 @@ window.lmsOpen = function (versie, launch) {
   }
   // cmi.exit is write-only for the SCO: the LMS hears it
   api.on(v12 ? "LMSSetValue.cmi.core.exit" : "SetValue.cmi.exit", (el, v) => { lms.exit = v; });
+  api.on(v12 ? "LMSCommit" : "Commit", () => { lms.commits += 1; });
+  api.on(v12 ? "LMSFinish" : "Terminate", () => { lms.beeindigd = true; });
   lms.api = api;
   lms.exit = null;
+  lms.commits = 0;
+  lms.beeindigd = false;
   lms.sessies += 1;
   delete window.API; delete window.API_1484_11;
   window[v12 ? "API" : "API_1484_11"] = api;
@@ -418,6 +422,7 @@ def test_answers_go_to_the_lms_and_come_back_from_it(version, lms_sites, browser
             assert len(state["suspend_data"]) < 200          # compact
             kept = leave_sco(page)
             assert "wijk" in kept["suspend_data"]
+            assert kept["beeindigd"] and kept["commits"] >= 2   # the start, and leaving the page
 
             # Another computer: the browser keeps nothing, the LMS gives the answer back.
             page.evaluate("() => localStorage.clear()")

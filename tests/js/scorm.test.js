@@ -4,9 +4,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { codeer, decodeer, LIMIET, startScorm, TE_GROOT, zoekApi } from "../../book/static/lsp/src/scorm.js";
+import { codeer, COMMIT_MS, decodeer, LIMIET, startScorm, TE_GROOT, zoekApi } from "../../book/static/lsp/src/scorm.js";
 import { maakOpslag, zetReserveOpslag } from "../../book/static/lsp/src/opslag.js";
-import { NepStorage } from "./hulp.js";
+import { NepStorage, nepTijd } from "./hulp.js";
 
 const SPEC = {
   id: "kort",
@@ -37,6 +37,9 @@ function nepApi(versie, begin = {}) {
   for (const [naam, f] of Object.entries(fns)) api[v12 ? (naam === "Terminate" ? "LMSFinish" : "LMS" + naam) : naam] = f;
   return api;
 }
+
+// A clock and timers that only move when told (no real timers left behind).
+const stil = () => { const t = nepTijd(); return { klok: t.klok, planner: t.planner }; };
 
 function nepWin(extra = {}) {
   const w = { localStorage: new NepStorage(), location: { pathname: "/chapters/01_test.html" }, ...extra };
@@ -79,7 +82,7 @@ test("zoekApi: parents first (2004 before 1.2), then the opener; other origins a
 
 test("startScorm: nothing happens without an API", () => {
   const win = nepWin();
-  assert.equal(startScorm({ win, specs: [SPEC] }), null);
+  assert.equal(startScorm({ win, specs: [SPEC], ...stil() }), null);
   assert.equal(win.localStorage.length, 0);
 });
 
@@ -90,7 +93,7 @@ test("startScorm: the LMS's answers come into storage, every save goes to the LM
   const api = nepApi("2004", { "cmi.suspend_data": lmsData });
   const win = nepWin({ API_1484_11: api });
   const meldingen = [];
-  const lms = startScorm({ win, specs: [SPEC], meld: (t) => meldingen.push(t), pagina: "01_test.html", opslag });
+  const lms = startScorm({ win, specs: [SPEC], meld: (t) => meldingen.push(t), pagina: "01_test.html", opslag, ...stil() });
   assert.equal(lms.versie, "2004");
   assert.ok(api.gestart);
   assert.equal(opslag.kijk("kort").antwoorden.k1.tekst, "uit het LMS");
@@ -115,7 +118,7 @@ test("startScorm: newer answers in the browser win over older ones in the LMS", 
   const opslag = maakOpslag(() => st, () => 5000);
   opslag.schrijf("kort", { k1: { tekst: "nieuwer hier" } }, { k1: 9000 });
   const api = nepApi("1.2", { "cmi.suspend_data": codeer({ kort: { antwoorden: { k1: { tekst: "ouder" }, k2: { keuze: 0 } }, tijden: { k1: 1000, k2: 1000 } } }, "p.html") });
-  startScorm({ win: nepWin({ API: api }), specs: [SPEC], pagina: "p.html", opslag });
+  startScorm({ win: nepWin({ API: api }), specs: [SPEC], pagina: "p.html", opslag, ...stil() });
   const hier = opslag.kijk("kort").antwoorden;
   assert.deepEqual(hier, { k1: { tekst: "nieuwer hier" }, k2: { keuze: 0 } });
   assert.deepEqual(decodeer(api.data.get("cmi.suspend_data")).per.kort.antwoorden, hier);
@@ -128,7 +131,7 @@ test("startScorm: over the limit the LMS keeps its last copy that fitted and the
   const opslag = maakOpslag(() => st, () => 5000);
   const api = nepApi("1.2");
   const meldingen = [];
-  startScorm({ win: nepWin({ API: api }), specs: [SPEC], meld: (t) => meldingen.push(t), pagina: "p.html", opslag });
+  startScorm({ win: nepWin({ API: api }), specs: [SPEC], meld: (t) => meldingen.push(t), pagina: "p.html", opslag, ...stil() });
   opslag.schrijf("kort", { k1: { tekst: "kort" } }, { k1: 1 });
   const laatst = api.data.get("cmi.suspend_data");
   const lang = "x".repeat(5000);
@@ -148,7 +151,7 @@ test("startScorm: data of another page is neither used nor overwritten", () => {
   const opslag = maakOpslag(() => st, () => 5000);
   const ander = codeer({ x: { antwoorden: { q: 1 }, tijden: {} } }, "02_ander.html");
   const api = nepApi("2004", { "cmi.suspend_data": ander });
-  assert.equal(startScorm({ win: nepWin({ API_1484_11: api }), specs: [SPEC], pagina: "01_test.html", opslag }), null);
+  assert.equal(startScorm({ win: nepWin({ API_1484_11: api }), specs: [SPEC], pagina: "01_test.html", opslag, ...stil() }), null);
   assert.equal(api.data.get("cmi.suspend_data"), ander);
   assert.ok(api.gestopt);
   assert.equal(st.length, 0);
@@ -159,11 +162,35 @@ test("startScorm: without browser storage the LMS alone keeps the answers", () =
   win.localStorage.geblokkeerd = true;
   globalThis.window = win;
   try {
-    startScorm({ win, specs: [SPEC] });
+    startScorm({ win, specs: [SPEC], ...stil() });
     const opslag = maakOpslag();                       // the default: the reserve in memory
     assert.equal(opslag.kijk("kort").antwoorden.k1.tekst, "uit het LMS");
   } finally {
     delete globalThis.window;
     zetReserveOpslag(null);
   }
+});
+
+test("startScorm: commits at most every few seconds while typing, and at once when the page goes", () => {
+  const tijd = nepTijd();
+  const st = new NepStorage();
+  const opslag = maakOpslag(() => st, tijd.klok);
+  const api = nepApi("1.2");
+  const lms = startScorm({ win: nepWin({ API: api }), specs: [SPEC], pagina: "p.html", opslag, klok: tijd.klok, planner: tijd.planner });
+  assert.equal(api.commits, 1);                                   // the start
+  for (let i = 0; i < 5; i += 1) {
+    tijd.verder(300);
+    opslag.schrijf("kort", { k1: { tekst: "x".repeat(i + 1) } }, { k1: tijd.klok() });
+  }
+  assert.equal(api.commits, 1);
+  assert.equal(tijd.aantalTimers(), 1);
+  assert.ok(api.data.get("cmi.suspend_data").includes("xxxxx"));   // the value is set at once
+  tijd.laatLopen(COMMIT_MS);
+  assert.equal(api.commits, 2);
+  opslag.schrijf("kort", { k1: { tekst: "laatste" } }, { k1: tijd.klok() });
+  assert.equal(api.commits, 2);
+  lms.stop();
+  assert.equal(api.commits, 3);
+  assert.ok(api.gestopt && api.data.get("cmi.suspend_data").includes("laatste"));
+  assert.equal(tijd.aantalTimers(), 0);
 });

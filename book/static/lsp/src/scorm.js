@@ -15,6 +15,9 @@ import { maakOpslag, volgOpslag, zetReserveOpslag } from "./opslag.js";
 
 export const FORMAAT = "lsp1";
 export const LIMIET = Object.freeze({ "2004": 64000, "1.2": 4096 });
+// Commit (the LMS sends its data to its server; in some LMSs a blocking request) at most this
+// often while the student types; always when the page is hidden or left.
+export const COMMIT_MS = 5000;
 const duizendtallen = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");   // 4096 -> "4.096"
 export const TE_GROOT = (limiet) =>
   `Je antwoorden in dit hoofdstuk zijn samen te lang geworden om in de leeromgeving te bewaren ` +
@@ -146,7 +149,10 @@ function storageWerkt(win) {
 // Start: find the LMS, take its answers into storage, keep it informed. Returns null outside an
 // LMS, else {versie, bewaar(), stop(), toestand()}. specs: the page's exercises; meld(text|null):
 // show or clear the Dutch message; pagina: what ties the data to this page.
-export function startScorm({ win = window, specs, meld = () => {}, pagina = "", opslag = null }) {
+export function startScorm({
+  win = window, specs, meld = () => {}, pagina = "", opslag = null, klok = Date.now, commitMs = COMMIT_MS,
+  planner = { zet: (f, ms) => setTimeout(f, ms), wis: (t) => clearTimeout(t) },
+}) {
   const gevonden = zoekApi(win);
   if (!gevonden) return null;
   const lms = maakLms(gevonden.versie, gevonden.api);
@@ -182,8 +188,24 @@ export function startScorm({ win = window, specs, meld = () => {}, pagina = "", 
 
   let laatst = lms.lees("cmi.suspend_data");
   let status = "";
+  let voortgang = "";
   let teGroot = false;
   let gestopt = false;
+  let laatsteCommit = -Infinity;
+  let commitTimer = null;
+
+  function commit(nu = false) {
+    if (gestopt) return;
+    const wacht = laatsteCommit + commitMs - klok();
+    if (nu || wacht <= 0) {
+      planner.wis(commitTimer);
+      commitTimer = null;
+      laatsteCommit = klok();
+      lms.commit();
+    } else if (commitTimer === null) {
+      commitTimer = planner.zet(() => { commitTimer = null; commit(true); }, wacht);
+    }
+  }
 
   function bewaar() {
     if (gestopt) return;
@@ -197,8 +219,9 @@ export function startScorm({ win = window, specs, meld = () => {}, pagina = "", 
     const v = isVoltooid(specs, per);
     const nieuw = v.voltooid ? "completed" : "incomplete";
     if (nieuw !== status && lms.zet(lms.status, nieuw)) status = nieuw;
-    if (lms.versie === "2004" && v.totaal) lms.zet("cmi.progress_measure", (v.gedaan / v.totaal).toFixed(2));
-    lms.commit();
+    const deel = v.totaal ? (v.gedaan / v.totaal).toFixed(2) : "1.00";
+    if (lms.versie === "2004" && deel !== voortgang && lms.zet("cmi.progress_measure", deel)) voortgang = deel;
+    commit();
   }
 
   volgOpslag((id, antwoorden, tijden) => {
@@ -212,12 +235,19 @@ export function startScorm({ win = window, specs, meld = () => {}, pagina = "", 
   const stop = () => {
     if (gestopt) return;
     bewaar();
+    commit(true);
     gestopt = true;
     lms.stop();
   };
-  // The caller adds stop() on "pagehide" after the exercises are mounted, so their own
-  // pagehide save reaches the LMS before the session ends.
-  return { versie: lms.versie, bewaar, stop, toestand: () => ({ teGroot, status, data: laatst }) };
+  // The caller calls luister() after the exercises are mounted, so that their own save on
+  // pagehide or on hiding reaches the LMS before this commits or ends the session.
+  const luister = () => {
+    win.addEventListener("pagehide", stop);
+    win.document.addEventListener("visibilitychange", () => {
+      if (win.document.visibilityState === "hidden") commit(true);
+    });
+  };
+  return { versie: lms.versie, bewaar, stop, luister, toestand: () => ({ teGroot, status, data: laatst }) };
 }
 
 // On the site page (site.js): the exercises' specs from the page, the message above every

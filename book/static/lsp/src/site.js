@@ -81,7 +81,7 @@ export function naarAnker() {
 }
 
 // Inside a learning environment (a SCORM package, tools/scorm.py) the LMS keeps the answers too;
-// elsewhere this is null and nothing changes. Its pagehide comes after the exercises' own.
+// elsewhere this is null and nothing changes. It listens for pagehide after the exercises do.
 const lms = startScormOpPagina();
 if (mountAlles()) naarAnker();
-if (lms) window.addEventListener("pagehide", lms.stop);
+if (lms) lms.luister();
