@@ -215,6 +215,15 @@ def test_chapter_package_unlinks_pages_it_does_not_hold(fixture_packages):
         assert 'href="../naslag.html"' in zf.read(CHAPTER).decode("utf-8")
 
 
+def test_packages_are_reproducible(fixture_packages, tmp_path):
+    """The same site gives byte-identical packages (sorted entries, fixed dates)."""
+    html = next(iter(fixture_packages.values())).parent.parent / "boek" / "_build" / "html"
+    again = {p.name: p for p in scorm.make_packages(html, tmp_path, root=html.parent.parent)}
+    assert sorted(again) == sorted(fixture_packages)
+    for name, path in again.items():
+        assert path.read_bytes() == fixture_packages[name].read_bytes(), name
+
+
 def test_manifest_check_finds_broken_packages(fixture_packages, tmp_path):
     """The check itself: a missing file, a duplicate identifier and a missing launch page are found."""
     src = fixture_packages["01_test-scorm2004.zip"]
