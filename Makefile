@@ -13,7 +13,7 @@ LAB_CONFIG := jupyter-config/jupyter_server_config.json
 LAB_SETTINGS := jupyter-config/lab-settings/overrides.json
 LAB_PORT ?= 8888
 
-.PHONY: book docent test bench serve clean zip mutants lab schoon instructeur
+.PHONY: book docent test bench serve clean zip mutants lab schoon instructeur scorm
 
 $(STAMP): pyproject.toml $(LAB_CONFIG) $(LAB_SETTINGS)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -42,6 +42,11 @@ bench: $(STAMP)
 
 zip: book
 	$(BIN)/python tools/zip_site.py _build/html _build/lerende-sociale-professionals.zip
+
+# SCORM packages for a learning environment (Brightspace, Canvas, Moodle): per chapter and for the
+# whole book, SCORM 2004 and 1.2, in _build/scorm/ (README: "Voor docenten: in de leeromgeving").
+scorm: book
+	$(BIN)/python tools/scorm.py _build/html _build/scorm
 
 # Mutation testing (slow; not part of make test): the JavaScript logic (tools/mutants_js.sh) and,
 # when present, the Python part (tools/mutants_py.sh).

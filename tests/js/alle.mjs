@@ -7,3 +7,4 @@ import "./opslag.test.js";
 import "./bewaarder.test.js";
 import "./dom.test.js";
 import "./netwerk.test.js";
+import "./scorm.test.js";

@@ -27,7 +27,19 @@ export function leesRecord(ruw) {
   return { status: "kapot" };
 }
 
-export function maakOpslag(geefStorage = () => window.localStorage, klok = Date.now) {
+// SCORM (scorm.js): who hears of every write and erase (id, antwoorden, tijden; antwoorden null
+// for an erase), and a Storage in memory for when the browser's is unavailable inside an LMS.
+const volgers = [];
+let reserve = null;
+export function volgOpslag(f) { volgers.push(f); }
+export function zetReserveOpslag(storage) { reserve = storage; }
+const vertel = (id, antwoorden, tijden) => {
+  for (const f of volgers) {
+    try { f(id, antwoorden, tijden); } catch (e) { console.error(e); }   // storage goes on regardless
+  }
+};
+
+export function maakOpslag(geefStorage = () => reserve || window.localStorage, klok = Date.now) {
   const storage = () => geefStorage();
   const opslag = {
     sleutel: (id) => PREFIX + id,
@@ -58,6 +70,7 @@ export function maakOpslag(geefStorage = () => window.localStorage, klok = Date.
         formaat: OPSLAG_FORMAAT, versie: OPSLAG_VERSIE, oefening: id,
         bijgewerkt: new Date(klok()).toISOString(), antwoorden, tijden,
       });
+      vertel(id, antwoorden, tijden);
       try {
         storage().setItem(PREFIX + id, waarde);
         return "ok";
@@ -67,6 +80,7 @@ export function maakOpslag(geefStorage = () => window.localStorage, klok = Date.
     },
 
     wis(id) {
+      vertel(id, null, null);
       try { storage().removeItem(PREFIX + id); return true; } catch (e) { return false; }
     },
 

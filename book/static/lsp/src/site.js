@@ -3,6 +3,7 @@
 // or <div class="lsp-inleveren"> holds its data as JSON in <script class="lsp-data">.
 import { h } from "./dom.js";
 import { render } from "./render.js";
+import { startScormOpPagina } from "./scorm.js";
 
 const SELECTOR = ".lsp-oefening, .lsp-inleveren";
 
@@ -79,4 +80,8 @@ export function naarAnker() {
   if (doel) doel.scrollIntoView({ block: "start" });
 }
 
+// Inside a learning environment (a SCORM package, tools/scorm.py) the LMS keeps the answers too;
+// elsewhere this is null and nothing changes. It listens for pagehide after the exercises do.
+const lms = startScormOpPagina();
 if (mountAlles()) naarAnker();
+if (lms) lms.luister();
