@@ -4,7 +4,7 @@
 # Stryker mutates the sanitisers, completeness and readable text of every question type
 # (book/static/lsp/src/typen/*.js up to their render function), the answer logic
 # (antwoorden.js: sanitising, progress, merge, the answer file), storage (opslag.js) and the
-# bewaarder (bewaarder.js); its command runner runs the unit tests (node --test tests/js/)
+# bewaarder (bewaarder.js) and the LMS link (scorm.js); its command runner runs the unit tests (node --test tests/js/)
 # against each mutant. Stryker is installed with npm into _build/mutants-js/ (ignored), only here:
 # make book and make test never need npm.
 #
@@ -34,7 +34,7 @@ const fs = require("fs");
 const path = require("path");
 const project = process.argv[2];
 const src = "book/static/lsp/src";
-const mutate = ["antwoorden.js", "opslag.js", "bewaarder.js"].map((f) => `${src}/${f}`);
+const mutate = ["antwoorden.js", "opslag.js", "bewaarder.js", "scorm.js"].map((f) => `${src}/${f}`);
 for (const f of fs.readdirSync(path.join(project, src, "typen")).sort()) {
   if (!f.endsWith(".js") || f === "index.js") continue;
   const lines = fs.readFileSync(path.join(project, src, "typen", f), "utf8").split("\n");
