@@ -340,7 +340,7 @@ def test_mouse_all_types_autosave_reload_and_export(page_and_log):
     assert "Bij elk item staat een reden" in vraag(page, "a2").locator(".lsp-status-regel").inner_text()
     assert "2 stappen richting oneens" in vraag(page, "a3").locator(".lsp-verschuiving").first.inner_text()
     assert 'deelt dit in bij "Helpend"' in vraag(page, "a4").locator(".lsp-feedback").first.inner_text()
-    assert "Dit klopt." in vraag(page, "a5").locator(".lsp-feedback").inner_text()
+    assert vraag(page, "a5").locator(".lsp-feedback").inner_text() == ""    # no verdict before "Controleer"
     assert "2 personen en organisaties" in vraag(page, "a6").locator(".lsp-breedte").inner_text()
     assert vraag(page, "a6").locator("svg.lsp-netwerk-svg line").count() == 2
     assert vraag(page, "a8").locator("polygon.lsp-radar-vlak").count() == 1
@@ -364,6 +364,10 @@ def test_mouse_all_types_autosave_reload_and_export(page_and_log):
     assert oef["vragen"]["a1"] == "Wat valt je op aan de situatie van Sam?"
     assert "v1" not in oef["vragen"]
     assert oef["antwoorden"] == FILLED
+
+    vraag(page, "a5").get_by_role("button", name="Controleer").click()
+    assert "Dit klopt." in vraag(page, "a5").locator(".lsp-feedback").inner_text()
+    wait_saved(page, lambda a: a["a5"] == {"keuze": 1, "eerste": 1, "gecontroleerd": True})
 
     # dilemma restart keeps the exercise usable
     vraag(page, "a7").get_by_role("button", name="Opnieuw beginnen").click()
@@ -435,6 +439,9 @@ def test_keyboard_only(page_and_log):
     tab_until(page, '[data-vraag="a5"] input[type=radio]')
     kb.press("Space")
     kb.press("ArrowDown")
+    assert vraag(page, "a5").locator(".lsp-feedback").inner_text() == ""     # browsing reveals nothing
+    tab_until(page, '[data-vraag="a5"] button')
+    kb.press("Enter")
     assert "Dit klopt." in vraag(page, "a5").locator(".lsp-feedback").inner_text()
     # netwerk: type a name and press Enter, then remove with the keyboard
     tab_until(page, '[data-vraag="a6"] input[type=text]')

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 
 import { TYPEN, typeVan, vraagtAntwoord } from "../../book/static/lsp/src/typen/index.js";
 import { verschuiving } from "../../book/static/lsp/src/typen/stelling.js";
+import { hussel, isPermutatie, toonVolgorde } from "../../book/static/lsp/src/typen/hulp.js";
 import { GOED, SPEC, vraag } from "./hulp.js";
 
 const schoon = (id, a) => TYPEN[vraag(id).type].schoon(vraag(id), a);
@@ -121,7 +122,7 @@ test("meerkeuze: a choice outside the options is refused, never kept", () => {
   for (const k of [3, -1, 1.5, "1", q.opties.length]) assert.deepEqual(schoon("a5", { keuze: k }), { waarde: { keuze: null }, verlies: true }, String(k));
   assert.deepEqual(schoon("a5", { keuze: null }), { waarde: { keuze: null }, verlies: false });
   assert.deepEqual(schoon("a5", {}), { waarde: { keuze: null }, verlies: false });
-  assert.equal(schoon("a5", { keuze: 1, eerste: 0 }).verlies, true);
+  assert.equal(schoon("a5", { keuze: 1, nieuw: 0 }).verlies, true);
   assert.equal(compleet("a5", { keuze: null }), false);
   assert.equal(compleet("a5", { keuze: 0 }), true);
   assert.equal(compleet("a5", { keuze: 3 }), false);
@@ -188,4 +189,55 @@ test("stelling: the shift between rounds in words", () => {
   assert.equal(verschuiving(2, 2), "geen verschuiving");
   assert.equal(verschuiving(2, 3), "1 stap richting eens");
   assert.equal(verschuiving(5, 1), "4 stappen richting oneens");
+});
+
+test("hussel: a seeded permutation, the same for the same seed, different between seeds", () => {
+  for (const n of [1, 2, 3, 7, 19]) {
+    const p = hussel(n, "student-a:h1:a5");
+    assert.ok(isPermutatie(p, n), String(n));
+    assert.deepEqual(hussel(n, "student-a:h1:a5"), p);
+  }
+  // 50 students, 4 options: the correct option is not always in the same place
+  const plekken = new Set();
+  for (let s = 0; s < 50; s++) plekken.add(hussel(4, `zaad${s}:h1:a5`).indexOf(1));
+  assert.equal(plekken.size, 4);
+  assert.equal(isPermutatie([0, 0, 1], 3), false);
+  assert.equal(isPermutatie([0, 1], 3), false);
+});
+
+test("toonVolgorde: the stored order wins, vaste_volgorde keeps the written order, else the seed", () => {
+  const c = { zaad: () => "z1" };
+  assert.deepEqual(toonVolgorde({}, 3, [2, 0, 1], c), [2, 0, 1]);
+  assert.deepEqual(toonVolgorde({ vaste_volgorde: true }, 3, undefined, c), [0, 1, 2]);
+  assert.deepEqual(toonVolgorde({}, 5, undefined, c), hussel(5, "z1"));
+  assert.deepEqual(toonVolgorde({}, 3, [0, 0, 1], c), hussel(3, "z1"));   // a broken order is not used
+});
+
+test("meerkeuze: order shown, first checked attempt and the checked flag are kept", () => {
+  const a = { keuze: 2, volgorde: [2, 0, 1], eerste: 0, gecontroleerd: true };
+  assert.deepEqual(schoon("a5", a), { waarde: a, verlies: false });
+  assert.equal(schoon("a5", { keuze: 1, volgorde: [0, 1] }).verlies, true);       // an option was added since
+  assert.deepEqual(schoon("a5", { keuze: 1, volgorde: [0, 1] }).waarde, { keuze: 1 });
+  assert.equal(schoon("a5", { keuze: 1, eerste: 7 }).verlies, true);
+  assert.equal(schoon("a5", { keuze: 1, gecontroleerd: "ja" }).verlies, true);
+  assert.deepEqual(schoon("a5", { keuze: 1, gecontroleerd: false }), { waarde: { keuze: 1 }, verlies: false });
+  assert.equal(schoon("a5", { keuze: [1] }).verlies, true);                        // a list for a one-answer question
+  assert.deepEqual(leesbaar("a5", { keuze: 1, eerste: 0, gecontroleerd: true }),
+    ["Gekozen: Opzoeken (gecontroleerd: goed)", "Eerste poging: Wachten (niet goed)"]);
+  assert.deepEqual(leesbaar("a5", { keuze: 1 }), ["Gekozen: Opzoeken"]);
+});
+
+test("meerkeuze with meerdere_juist: a sorted list of choices; complete with at least one", () => {
+  const q = { id: "m", type: "meerkeuze", vraag: "Welke?", meerdere_juist: true,
+    opties: [{ tekst: "A", juist: true }, { tekst: "B", juist: false }, { tekst: "C", juist: true }] };
+  const t = TYPEN.meerkeuze;
+  assert.deepEqual(t.schoon(q, { keuze: [2, 0] }), { waarde: { keuze: [0, 2] }, verlies: false });
+  assert.deepEqual(t.schoon(q, { keuze: 1 }), { waarde: { keuze: [1] }, verlies: false });
+  assert.deepEqual(t.schoon(q, {}), { waarde: { keuze: [] }, verlies: false });
+  assert.equal(t.schoon(q, { keuze: [0, 0] }).verlies, true);
+  assert.equal(t.schoon(q, { keuze: [5] }).verlies, true);
+  assert.equal(t.compleet(q, { keuze: [] }), false);
+  assert.equal(t.compleet(q, { keuze: [1] }), true);
+  assert.deepEqual(t.leesbaar(q, { keuze: [0, 2], eerste: [0, 1], gecontroleerd: true }),
+    ["Gekozen: A; C (gecontroleerd: goed)", "Eerste poging: A; B (niet goed)"]);
 });

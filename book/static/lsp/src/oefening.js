@@ -19,6 +19,36 @@ const MELDING_OPSLAG = {
   geblokkeerd: "Eerder bewaarde antwoorden bij deze oefening konden niet apart worden gezet. Om ze niet te overschrijven, worden je nieuwe antwoorden voorlopig niet in de browser bewaard. Download ze (hier of met het blok Inleveren) voordat je de pagina sluit.",
 };
 
+// The student's seed for shuffled options and items: one random value per browser profile, kept
+// in localStorage, so the order is stable across visits and differs between students. Without
+// storage it lives for this page only (the order shown is then kept with the answer).
+const ZAAD_SLEUTEL = "lsp:v1:_zaad";
+let zaadHier = null;
+const nieuwZaad = () => {
+  try {
+    const x = new Uint32Array(2);
+    window.crypto.getRandomValues(x);
+    return x[0].toString(36) + x[1].toString(36);
+  } catch (e) {
+    return Math.random().toString(36).slice(2);
+  }
+};
+export function studentZaad() {
+  try {
+    const st = window.localStorage;
+    let z = st.getItem(ZAAD_SLEUTEL);
+    if (!z) {
+      z = zaadHier || nieuwZaad();
+      st.setItem(ZAAD_SLEUTEL, z);
+    }
+    zaadHier = z;
+    return z;
+  } catch (e) {
+    zaadHier = zaadHier || nieuwZaad();
+    return zaadHier;
+  }
+}
+
 function docentPaneel(spec) {
   const d = spec.docent;
   const p = h("aside", { class: "lsp-docent", "aria-label": "Docentenhandleiding" },
@@ -96,8 +126,10 @@ export function renderOefening(model, el, opslag = maakOpslag()) {
     kaart.append(kop);
     if (spec.docent) kaart.append(docentPaneel(spec));
     if (spec.casus) kaart.append(h("div", { class: "lsp-casus" }, h("p", { class: "lsp-casus-kop", text: "Casus" }), verzonnen(spec), tekstblok(spec.casus)));
+    const zaad = studentZaad();
     const ctx = {
       id, uid, meld,
+      zaad: (q) => `${zaad}:${id}:${q.id}`,
       vraagId: (q) => uid(q.id + "-vraag"),
       get: (qid) => bewaarder.get(qid),
       set: (qid, waarde) => bewaarder.set(qid, waarde),
