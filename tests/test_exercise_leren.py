@@ -151,3 +151,47 @@ def test_meerkeuze_with_several_right_options_says_so_and_takes_several(browser,
         assert "Dit klopt." in v.locator(".lsp-feedback").inner_text()
         a = wait_saved(page, lambda x: x.get("m2", {}).get("keuze") == [0, 1] and x["m2"].get("gecontroleerd"))
         assert a["m2"]["eerste"] == [0, 2]
+
+
+# -- 2. sorteren -------------------------------------------------------------------------------
+
+def test_sorting_shuffled_then_score_and_marks_not_by_colour_alone(browser, site):
+    spec = load_spec(path=SPEC_PATH)
+    s1 = spec.vragen[2]
+    geschreven = [i.tekst for i in s1.items]
+    with profiel(browser, site) as page:
+        v = vraag(page, "s1")
+        getoond = [t.strip() for t in v.locator(".lsp-sorteer-item > label").all_inner_texts()]
+        assert sorted(getoond) == sorted(geschreven) and getoond != geschreven
+        # placing items gives no verdict until every item is placed
+        boek = {i.tekst: i.categorie for i in s1.items}
+        fout = ["Steeds een andere werker", "Een bericht in de buurtapp"]
+        for n, tekst in enumerate(getoond):
+            keuze = "Helpend" if tekst in fout else boek[tekst]
+            v.get_by_label(tekst, exact=True).select_option(keuze)
+            if n < len(getoond) - 1:
+                assert v.locator(".lsp-feedback").all_inner_texts() == [""] * len(getoond)
+                assert v.locator(".lsp-score").inner_text() == ""
+        assert v.locator(".lsp-score").inner_text().startswith("7 van 9 zoals het boek.")
+        item = v.locator(".lsp-sorteer-item", has=page.get_by_label("Steeds een andere werker", exact=True))
+        assert 'Anders dan het boek: het boek deelt dit in bij "Belemmerend".' in item.inner_text()
+        goed = v.locator(".lsp-sorteer-item", has=page.get_by_label("Een vaste dag op de markt", exact=True))
+        assert "Goed: het boek deelt dit ook in bij" in goed.inner_text()
+        assert "Bewoners weten waar ze het team vinden." in goed.inner_text()
+        # the first complete placement is kept; a correction afterwards changes the score only
+        v.get_by_label("Steeds een andere werker", exact=True).select_option("Belemmerend")
+        assert v.locator(".lsp-score").inner_text().startswith("8 van 9")
+        a = wait_saved(page, lambda x: x.get("s1", {}).get("indeling", {}).get("Steeds een andere werker") == "Belemmerend")["s1"]
+        assert a["gecontroleerd"] is True and a["eerste"]["Steeds een andere werker"] == "Helpend"
+        assert run_axe(page) == []
+
+
+def test_sorting_controleer_before_all_placed(browser, site):
+    with profiel(browser, site) as page:
+        v = vraag(page, "s1")
+        v.get_by_label("Lange wachtlijsten", exact=True).select_option("Belemmerend")
+        v.get_by_role("button", name="Controleer").click()
+        assert v.locator(".lsp-score").inner_text().startswith("1 van 9 zoals het boek.")
+        assert v.get_by_text("Nog niet ingedeeld.").count() == 8
+        a = wait_saved(page, lambda x: x.get("s1", {}).get("gecontroleerd"))["s1"]
+        assert a["eerste"] == {"Lange wachtlijsten": "Belemmerend"}

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { TYPEN, typeVan, vraagtAntwoord } from "../../book/static/lsp/src/typen/index.js";
 import { verschuiving } from "../../book/static/lsp/src/typen/stelling.js";
 import { hussel, isPermutatie, toonVolgorde } from "../../book/static/lsp/src/typen/hulp.js";
+import { score } from "../../book/static/lsp/src/typen/sorteren.js";
 import { GOED, SPEC, vraag } from "./hulp.js";
 
 const schoon = (id, a) => TYPEN[vraag(id).type].schoon(vraag(id), a);
@@ -113,7 +114,8 @@ test("sorteren: unknown items and categories are a loss; complete when every ite
   assert.equal(schoon("a4", { indeling: {}, x: 1 }).verlies, true);
   assert.equal(compleet("a4", { indeling: { Ritme: "Helpend", Wantrouwen: "Helpend" } }), false);
   assert.deepEqual(leesbaar("a4", { indeling: { Ritme: "Helpend" } }),
-    ["Ritme → Helpend", "Wantrouwen → (niet ingedeeld)", "Broer → (niet ingedeeld)"]);
+    ["Ritme → Helpend (boek: Helpend, goed)", "Wantrouwen → (niet ingedeeld) (boek: Belemmerend)", "Broer → (niet ingedeeld)",
+      "Zoals het boek: 1 van 2"]);
 });
 
 test("meerkeuze: a choice outside the options is refused, never kept", () => {
@@ -240,4 +242,20 @@ test("meerkeuze with meerdere_juist: a sorted list of choices; complete with at 
   assert.equal(t.compleet(q, { keuze: [1] }), true);
   assert.deepEqual(t.leesbaar(q, { keuze: [0, 2], eerste: [0, 1], gecontroleerd: true }),
     ["Gekozen: A; C (gecontroleerd: goed)", "Eerste poging: A; B (niet goed)"]);
+});
+
+test("sorteren: the score counts placements equal to the book's; first check and flag are kept", () => {
+  const q = vraag("a4");
+  assert.deepEqual(score(q, { Ritme: "Helpend", Wantrouwen: "Helpend", Broer: "Helpend" }), { goed: 1, van: 2 });
+  assert.deepEqual(score(q, {}), { goed: 0, van: 2 });
+  const a = { indeling: { Ritme: "Belemmerend" }, eerste: { Ritme: "Belemmerend" }, gecontroleerd: true };
+  assert.deepEqual(schoon("a4", a), { waarde: a, verlies: false });
+  assert.equal(schoon("a4", { indeling: {}, eerste: { Oud: "Helpend" } }).verlies, true);
+  assert.equal(schoon("a4", { indeling: {}, eerste: "x" }).verlies, true);
+  assert.equal(schoon("a4", { indeling: {}, gecontroleerd: 1 }).verlies, true);
+  // the order shown follows from the seed; a stored one is accepted and not kept
+  assert.deepEqual(schoon("a4", { indeling: {}, volgorde: ["Broer"] }), { waarde: { indeling: {} }, verlies: false });
+  assert.deepEqual(leesbaar("a4", { indeling: { Ritme: "Belemmerend", Wantrouwen: "Belemmerend", Broer: "Helpend" }, eerste: { Ritme: "Belemmerend" } }),
+    ["Ritme → Belemmerend (boek: Helpend, anders dan het boek)", "Wantrouwen → Belemmerend (boek: Belemmerend, goed)",
+      "Broer → Helpend", "Zoals het boek: 1 van 2", "Eerste controle: 0 van 2 zoals het boek (1 van 3 ingedeeld)"]);
 });
