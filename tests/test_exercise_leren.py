@@ -195,3 +195,48 @@ def test_sorting_controleer_before_all_placed(browser, site):
         assert v.get_by_text("Nog niet ingedeeld.").count() == 8
         a = wait_saved(page, lambda x: x.get("s1", {}).get("gecontroleerd"))["s1"]
         assert a["eerste"] == {"Lange wachtlijsten": "Belemmerend"}
+
+
+# -- 3. rangschikking --------------------------------------------------------------------------
+
+def rang(page) -> list[str]:
+    return [t.strip() for t in vraag(page, "r1").locator(".lsp-rang-tekst").all_inner_texts()]
+
+
+def test_ranking_moves_item_ten_to_place_one_in_one_action_and_keeps_focus(browser, site):
+    with profiel(browser, site) as page:
+        v = vraag(page, "r1")
+        assert rang(page)[9] == "Samen evalueren"
+        v.get_by_label('Zet "Samen evalueren" naar plaats').select_option("1")
+        assert rang(page)[0] == "Samen evalueren" and rang(page)[1] == "Kennismaken"
+        # the moved item's control keeps focus and is in view
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == 'Zet "Samen evalueren" naar plaats'
+        assert page.evaluate("document.activeElement.value") == "1"
+        assert v.get_by_label('Zet "Samen evalueren" naar plaats').is_visible()
+        assert page.evaluate("""() => { const r = document.activeElement.getBoundingClientRect();
+                                        return r.top >= 0 && r.bottom <= window.innerHeight; }""")
+        a = wait_saved(page, lambda x: x.get("r1", {}).get("volgorde", [""])[0] == "Samen evalueren")
+        assert len(a["r1"]["volgorde"]) == 10
+        # by keyboard: the focused select moves the item with one key, focus follows the item
+        page.keyboard.press("End")
+        assert rang(page)[9] == "Samen evalueren"
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == 'Zet "Samen evalueren" naar plaats'
+        assert run_axe(page) == []
+
+
+def test_ranking_drag_and_drop(browser, site):
+    with profiel(browser, site) as page:
+        v = vraag(page, "r1")
+        bron = v.locator(".lsp-rang-item", has_text="Kennismaken").locator(".lsp-rang-tekst")
+        doel = v.locator(".lsp-rang-item").nth(3).locator(".lsp-rang-tekst")
+        page.set_viewport_size({"width": 1280, "height": 2400})
+        bron.scroll_into_view_if_needed()
+        a, t = bron.bounding_box(), doel.bounding_box()
+        page.mouse.move(a["x"] + 5, a["y"] + 5)
+        page.mouse.down()
+        page.mouse.move(a["x"] + 15, a["y"] + 15, steps=5)
+        page.mouse.move(t["x"] + 5, t["y"] + 5, steps=10)
+        page.mouse.up()
+        assert rang(page)[:4] == ["Luisteren", "Samen iets doen", "Vragen stellen", "Kennismaken"]
+        wait_saved(page, lambda x: x.get("r1", {}).get("volgorde", [""])[3] == "Kennismaken")
+
