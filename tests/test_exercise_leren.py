@@ -240,3 +240,29 @@ def test_ranking_drag_and_drop(browser, site):
         assert rang(page)[:4] == ["Luisteren", "Samen iets doen", "Vragen stellen", "Kennismaken"]
         wait_saved(page, lambda x: x.get("r1", {}).get("volgorde", [""])[3] == "Kennismaken")
 
+
+# -- 4. honest progress ------------------------------------------------------------------------
+
+def test_card_progress_counts_only_questions_with_every_part_answered(browser, site):
+    with profiel(browser, site) as page:
+        kaart = page.locator(".lsp-oefening-kaart")
+        voortgang = kaart.locator(".lsp-kaart-voortgang")
+        assert voortgang.inner_text() == "Voortgang: 0 van 6 vragen af"
+        vraag(page, "o1").locator("textarea").first.fill("   ")            # blank
+        vraag(page, "r1").locator("textarea").first.fill("eerst dit")      # 1 of 10 reasons
+        vraag(page, "s1").locator("select").first.select_option(index=1)   # 1 of 9 items
+        vraag(page, "o1").locator("textarea").first.fill("iets")
+        vraag(page, "o1").locator("textarea").first.fill("")               # typed and deleted
+        assert voortgang.inner_text() == "Voortgang: 0 van 6 vragen af"
+        for q in ("o1", "r1", "s1", "m1"):
+            assert vraag(page, q).locator(".lsp-vraag-af").inner_text() == "Nog niet af"
+        vraag(page, "m1").locator("input[type=radio]").first.check()
+        assert voortgang.inner_text() == "Voortgang: 1 van 6 vragen af"
+        assert vraag(page, "m1").locator(".lsp-vraag-af").inner_text() == "✓ Af"
+        vraag(page, "o1").locator("textarea").first.fill("Mijn aanpak.")
+        assert voortgang.inner_text() == "Voortgang: 2 van 6 vragen af"
+        # after a reload the same count
+        wait_saved(page, lambda a: a.get("o1", {}).get("tekst") == "Mijn aanpak.")
+        page.reload()
+        page.wait_for_function("() => !!document.querySelector('.lsp-oefening .lsp-oefening-kaart')")
+        assert page.locator(".lsp-kaart-voortgang").inner_text() == "Voortgang: 2 van 6 vragen af"

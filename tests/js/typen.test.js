@@ -259,3 +259,27 @@ test("sorteren: the score counts placements equal to the book's; first check and
     ["Ritme → Belemmerend (boek: Helpend, anders dan het boek)", "Wantrouwen → Belemmerend (boek: Belemmerend, goed)",
       "Broer → Helpend", "Zoals het boek: 1 van 2", "Eerste controle: 0 van 2 zoals het boek (1 van 3 ingedeeld)"]);
 });
+
+test("honest progress: blank, whitespace-only and partly answered questions are never complete", () => {
+  const r = (p, a) => ({ positie: p, argument: a });
+  const nietAf = {
+    a1: [{ tekst: "" }, { tekst: " \n\t" }],
+    a2: [{ volgorde: ["Markt", "Broer", "Team"], redenen: {} },
+      { volgorde: ["Markt", "Broer", "Team"], redenen: { Markt: "a", Broer: "b", Team: "  " } }],
+    a3: [{ ronde1: [r(null, ""), r(null, "")] }, { ronde1: [r(4, "a"), r(2, "b")], ronde2: [r(4, " "), r(2, "b")] },
+      { ronde1: [r(4, "a"), r(null, "b")], ronde2: [r(4, "a"), r(2, "b")] }],
+    a4: [{ indeling: {} }, { indeling: { Ritme: "Helpend" } }, { indeling: { Ritme: "Helpend", Wantrouwen: "Helpend" }, gecontroleerd: true }],
+    a5: [{ keuze: null }, {}, { keuze: null, eerste: 1, gecontroleerd: true }],
+    a6: [{ knopen: [] }],
+    a7: [{ pad: ["k1"], reflectie: "iets" }, { pad: ["k1", "k2"], reflectie: "   " }, { pad: ["k1", "k3"], reflectie: "r" }],
+    a8: [{ scores: [null, null, null] }, { scores: [1, 2, null] }],
+  };
+  for (const [id, waarden] of Object.entries(nietAf)) {
+    for (const a of waarden) {
+      assert.equal(compleet(id, a), false, `${id}: ${JSON.stringify(a)}`);
+      // and after a round trip through schoon (what the page holds after a reload)
+      assert.equal(compleet(id, schoon(id, a).waarde), false, `${id} na schoon: ${JSON.stringify(a)}`);
+    }
+  }
+  assert.equal(compleet("a1", { tekst: "x", kijkpunten: [], rubric: [] }), true);   // self-assessment is optional
+});
