@@ -266,3 +266,44 @@ def test_card_progress_counts_only_questions_with_every_part_answered(browser, s
         page.reload()
         page.wait_for_function("() => !!document.querySelector('.lsp-oefening .lsp-oefening-kaart')")
         assert page.locator(".lsp-kaart-voortgang").inner_text() == "Voortgang: 2 van 6 vragen af"
+
+
+# -- 5. self-assessment with kijkpunten and a rubric ---------------------------------------------
+
+def test_open_question_self_assessment_with_kijkpunten_and_rubric(browser, site):
+    spec = load_spec(path=SPEC_PATH)
+    o1 = next(q for q in spec.vragen if q.id == "o1")
+    with profiel(browser, site) as page:
+        v = vraag(page, "o1")
+        knop = v.get_by_role("button", name="Vergelijk met kijkpunten")
+        knop.click()
+        assert "Schrijf eerst je eigen antwoord" in v.locator(".lsp-feedback").inner_text()
+        assert v.locator("input[type=checkbox]").count() == 0
+        v.locator("textarea").fill("Ik ga naar de markt en neem de tijd.")
+        knop.focus()
+        page.keyboard.press("Enter")
+        # kijkpunten as checkboxes, rubric criteria as radio groups: all by keyboard
+        v.get_by_label("je gaat naar de plek waar bewoners al zijn").focus()
+        page.keyboard.press("Space")
+        v.get_by_label("je neemt de tijd voor vertrouwen").check()
+        groep = v.locator("fieldset", has_text="Onderbouwing")
+        groep.get_by_label("een reden zonder begrip uit het hoofdstuk").focus()
+        page.keyboard.press("Space")
+        page.keyboard.press("ArrowRight")
+        assert groep.get_by_label("een reden met een begrip uit het hoofdstuk").is_checked()
+        assert "Aangevinkt: 2 van 3 kijkpunten. Beoordeeld: 1 van 2 criteria." in v.inner_text()
+        a = wait_saved(page, lambda x: x.get("o1", {}).get("rubric") == [3, None] and len(x["o1"].get("kijkpunten", [])) == 2)["o1"]
+        assert a == {"tekst": "Ik ga naar de markt en neem de tijd.", "kijkpunten": [0, 1], "rubric": [3, None]}
+        assert run_axe(page) == []
+        # shown again after a reload
+        page.reload()
+        page.wait_for_function("() => !!document.querySelector('.lsp-oefening .lsp-oefening-kaart')")
+        v = vraag(page, "o1")
+        assert v.get_by_label("je neemt de tijd voor vertrouwen").is_checked()
+        assert v.locator("fieldset", has_text="Onderbouwing").get_by_label("een reden met een begrip uit het hoofdstuk").is_checked()
+    # the Python side accepts it and prints it with labels
+    goed = controleer_antwoorden(spec, {"o1": a})
+    tekst = leesbaar(o1, goed["o1"])
+    assert "Kijkpunten die ik noem: je gaat naar de plek waar bewoners al zijn; je neemt de tijd voor vertrouwen" in tekst
+    assert "Onderbouwing: een reden met een begrip uit het hoofdstuk (niveau 3)" in tekst
+

@@ -67,3 +67,20 @@ def test_class_view_counts_several_choices_as_right_only_when_exact(tmp_path):
     rijen = {r[0]: [str(c) for c in r[2:]] for r in vo.tabellen[0].rijen}
     assert rijen["Vaak op dezelfde plek te zien zijn."][1].startswith("3")
     assert rijen["Meteen een plan voor de bewoner maken."][0].startswith("1")
+
+
+def test_class_view_counts_kijkpunten_and_rubric_levels_of_the_fixture_rubric(tmp_path):
+    k = _klas(tmp_path, [
+        {"o1": {"tekst": "a", "kijkpunten": [0, 1], "rubric": [3, 1]}},
+        {"o1": {"tekst": "b", "kijkpunten": [0], "rubric": [3, None]}},
+        {"o1": {"tekst": "c"}},
+    ])
+    vo = next(v for v in klas.overzicht(k)[0].vragen if v.type == "open")
+    kijk = next(t for t in vo.tabellen if t.kolommen[0] == "kijkpunt")
+    assert [[r[0], str(r[1])] for r in kijk.rijen][0][0] == "je gaat naar de plek waar bewoners al zijn"
+    assert [str(r[1]).split()[0] for r in kijk.rijen] == ["2", "1", "0"]
+    rubric = next(t for t in vo.tabellen if t.kolommen[0] == "criterium")
+    assert rubric.kolommen == ["criterium", "niveau 1", "niveau 2", "niveau 3"]
+    assert [[str(c) for c in r] for r in rubric.rijen] == [["Onderbouwing", "0", "0", "2"], ["Concreet", "1", "0", "0"]]
+    tekst = klas.rapport(k)
+    assert "Rubric: hoe studenten hun eigen antwoord inschatten" in tekst and "Onderbouwing" in tekst

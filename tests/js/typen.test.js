@@ -283,3 +283,24 @@ test("honest progress: blank, whitespace-only and partly answered questions are 
   }
   assert.equal(compleet("a1", { tekst: "x", kijkpunten: [], rubric: [] }), true);   // self-assessment is optional
 });
+
+test("open: ticked kijkpunten and rubric levels are kept, checked and printed with their labels", () => {
+  const q = { id: "o", type: "open", vraag: "Hoe?", kijkpunten: ["plek", "tijd", "wens"],
+    rubric: [{ criterium: "Onderbouwing", niveaus: ["geen", "een reden", "met begrip"] }, { criterium: "Concreet", niveaus: ["algemeen", "voorbeeld"] }] };
+  const t = TYPEN.open;
+  const a = { tekst: "Mijn plan.", kijkpunten: [0, 2], rubric: [3, null] };
+  assert.deepEqual(t.schoon(q, a), { waarde: a, verlies: false });
+  assert.deepEqual(t.schoon(q, { tekst: "x", kijkpunten: [2, 0] }).waarde.kijkpunten, [0, 2]);
+  assert.equal(t.schoon(q, { tekst: "x", kijkpunten: [3] }).verlies, true);            // a kijkpunt removed since
+  assert.equal(t.schoon(q, { tekst: "x", kijkpunten: "0" }).verlies, true);
+  assert.equal(t.schoon(q, { tekst: "x", rubric: [4, null] }).verlies, true);           // a level that does not exist
+  assert.deepEqual(t.schoon(q, { tekst: "x", rubric: [4, null] }).waarde.rubric, [null, null]);
+  assert.equal(t.schoon(q, { tekst: "x", rubric: [1, 2, 1] }).verlies, true);           // a criterion removed since
+  assert.equal(t.schoon(q, { tekst: "x", rubric: [1, 2, null] }).verlies, false);
+  assert.equal(t.schoon(q, { tekst: "x", rubric: [1.5] }).verlies, true);
+  assert.deepEqual(t.leesbaar(q, a), ["Mijn plan.", "Kijkpunten die ik in mijn antwoord noem (2 van 3): plek; wens",
+    "Zelfbeoordeling, Onderbouwing: met begrip (niveau 3 van 3)"]);
+  assert.deepEqual(t.leesbaar(q, { tekst: "x", kijkpunten: [] }), ["x", "Kijkpunten die ik in mijn antwoord noem: geen (van 3)"]);
+  assert.deepEqual(t.leesbaar(q, { tekst: " ", kijkpunten: [1] }), []);
+  assert.equal(t.compleet(q, { tekst: "  ", kijkpunten: [0], rubric: [1, 1] }), false);
+});
