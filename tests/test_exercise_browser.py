@@ -374,6 +374,7 @@ def test_mouse_all_types_autosave_reload_and_export(page_and_log):
 
     # dilemma restart keeps the exercise usable
     vraag(page, "a7").get_by_role("button", name="Opnieuw beginnen").click()
+    vraag(page, "a7").get_by_role("button", name="Ja, begin opnieuw").click()
     wait_saved(page, lambda a: a["a7"]["pad"] == ["k1"])
 
 

@@ -307,3 +307,27 @@ def test_open_question_self_assessment_with_kijkpunten_and_rubric(browser, site)
     assert "Kijkpunten die ik noem: je gaat naar de plek waar bewoners al zijn; je neemt de tijd voor vertrouwen" in tekst
     assert "Onderbouwing: een reden met een begrip uit het hoofdstuk (niveau 3)" in tekst
 
+
+# -- 6. dilemma ---------------------------------------------------------------------------------
+
+def test_dilemma_restart_asks_first_and_cancel_keeps_the_path(browser, site):
+    with profiel(browser, site) as page:
+        v = vraag(page, "d1")
+        v.get_by_role("button", name="Je vraagt waar de brief over gaat.").click()
+        wait_saved(page, lambda a: a.get("d1", {}).get("pad") == ["k1", "k3"])
+        v.get_by_role("button", name="Opnieuw beginnen").click()
+        assert "Je pad tot nu toe (1 keuze) wordt gewist." in v.locator(".lsp-bevestig").inner_text()
+        assert page.evaluate("document.activeElement.textContent") == "Annuleren"
+        assert run_axe(page) == []
+        page.keyboard.press("Enter")                               # Annuleren
+        assert v.locator(".lsp-bevestig").count() == 0
+        assert page.evaluate("document.activeElement.textContent") == "Opnieuw beginnen"
+        assert v.locator(".lsp-pad").count() == 1
+        page.wait_for_timeout(400)                                 # longer than the autosave delay
+        assert stored(page)["d1"]["pad"] == ["k1", "k3"]
+        # by keyboard: open the question again and confirm
+        page.keyboard.press("Enter")
+        page.keyboard.press("Shift+Tab")                           # from Annuleren to "Ja, begin opnieuw"
+        page.keyboard.press("Enter")
+        wait_saved(page, lambda a: a["d1"]["pad"] == ["k1"])
+        assert v.locator(".lsp-pad").count() == 0
