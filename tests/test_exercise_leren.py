@@ -214,7 +214,7 @@ def test_ranking_moves_item_ten_to_place_one_in_one_action_and_keeps_focus(brows
         assert page.evaluate("document.activeElement.value") == "1"
         assert v.get_by_label('Zet "Samen evalueren" naar plaats').is_visible()
         assert page.evaluate("""() => { const r = document.activeElement.getBoundingClientRect();
-                                        return r.top >= 0 && r.bottom <= window.innerHeight; }""")
+                                        return r.top >= 0 && r.bottom <= window.innerHeight + 1; }""")
         a = wait_saved(page, lambda x: x.get("r1", {}).get("volgorde", [""])[0] == "Samen evalueren")
         assert len(a["r1"]["volgorde"]) == 10
         # by keyboard: the focused select moves the item with one key, focus follows the item
@@ -230,7 +230,7 @@ def test_ranking_drag_and_drop(browser, site):
         bron = v.locator(".lsp-rang-item", has_text="Kennismaken").locator(".lsp-rang-tekst")
         doel = v.locator(".lsp-rang-item").nth(3).locator(".lsp-rang-tekst")
         page.set_viewport_size({"width": 1280, "height": 2400})
-        bron.scroll_into_view_if_needed()
+        bron.evaluate("e => e.scrollIntoView({block: 'start'})")   # source and target both in view
         a, t = bron.bounding_box(), doel.bounding_box()
         page.mouse.move(a["x"] + 5, a["y"] + 5)
         page.mouse.down()
