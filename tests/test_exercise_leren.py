@@ -151,6 +151,7 @@ def test_meerkeuze_with_several_right_options_says_so_and_takes_several(browser,
         assert "Dit klopt." in v.locator(".lsp-feedback").inner_text()
         a = wait_saved(page, lambda x: x.get("m2", {}).get("keuze") == [0, 1] and x["m2"].get("gecontroleerd"))
         assert a["m2"]["eerste"] == [0, 2]
+    assert controleer_antwoorden(load_spec(path=SPEC_PATH), {"m2": a["m2"]})["m2"]["keuze"] == [0, 1]
 
 
 # -- 2. sorteren -------------------------------------------------------------------------------
@@ -184,6 +185,7 @@ def test_sorting_shuffled_then_score_and_marks_not_by_colour_alone(browser, site
         a = wait_saved(page, lambda x: x.get("s1", {}).get("indeling", {}).get("Steeds een andere werker") == "Belemmerend")["s1"]
         assert a["gecontroleerd"] is True and a["eerste"]["Steeds een andere werker"] == "Helpend"
         assert run_axe(page) == []
+    assert controleer_antwoorden(spec, {"s1": a})["s1"]["eerste"] == a["eerste"]    # the Python model accepts it
 
 
 def test_sorting_controleer_before_all_placed(browser, site):
