@@ -107,7 +107,7 @@ export const rangschikking = {
         plaats.value = String(i + 1);
         plaats.addEventListener("change", () => verplaatsNaar(item, Number(plaats.value) - 1, "plaats"));
         kop.append(h("span", { class: "lsp-rang-knoppen" },
-          h("label", { for: pid, class: "lsp-rang-plaatslabel", "aria-hidden": "true", text: "Naar plaats" }), plaats, op, neer));
+          h("label", { for: pid, class: "lsp-rang-plaatslabel", "aria-hidden": "true", text: "Naar plaats" }), " ", plaats, " ", op, " ", neer));
         li.append(kop, tekstveld({
           id: c.uid(`${q.id}-reden-${nr}`), label: `Waarom staat "${item}" op plaats ${i + 1}?`,
           waarde: a.redenen[item] || "", rijen: 2, required: true,
