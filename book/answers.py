@@ -126,11 +126,26 @@ class SorterenAntwoord(_Model):
         return value
 
 
+def _keuzes_uniek(value: list[int]) -> list[int]:
+    _uniek(value)
+    return value
+
+
+# one option index, or a list of them (questions with ``meerdere_juist``); the tag picks the
+# branch so a wrong value gets one Dutch message (the tag is left out of the field path)
+Keuze = Annotated[
+    Union[Annotated[Index, Tag("getal")], Annotated[list[Index], AfterValidator(_keuzes_uniek), Tag("lijst")]],
+    Discriminator(lambda v: "lijst" if isinstance(v, list) else "getal"),
+]
+_KEUZE_TAGS = {"getal", "lijst"}
+
+
 class MeerkeuzeAntwoord(_Model):
-    keuze: Index | None = None                      # index in the spec's order
+    # index in the spec's order; a list of indices when the question has ``meerdere_juist``
+    keuze: Keuze | None = None
     volgorde: Annotated[list[Index], Field(min_length=2)] | None = None   # order shown to this student
-    eerste: Index | None = None                     # the choice at the first "Controleer"
-    gecontroleerd: bool | None = None
+    eerste: Keuze | None = None            # the choice at the first "Controleer"
+    gecontroleerd: bool | None = None               # the current choice was checked
 
     @field_validator("volgorde")
     @classmethod
@@ -171,6 +186,13 @@ ANTWOORD_PER_TYPE: dict[str, type[_Model]] = {
     "zelfbeoordeling": ZelfbeoordelingAntwoord,
 }
 _TYPE_VAN_MODEL = {model: soort for soort, model in ANTWOORD_PER_TYPE.items()}
+
+
+def keuze_lijst(waarde: int | list[int] | None) -> list[int]:
+    """A multiple-choice ``keuze`` or ``eerste`` as a list of option indices (empty: none)."""
+    if waarde is None:
+        return []
+    return sorted(waarde) if isinstance(waarde, list) else [waarde]
 
 
 def antwoord_soort(value: Any) -> str | None:
@@ -327,6 +349,8 @@ def _plek(loc: tuple[Any, ...]) -> str:
     for item, twee_terug in zip(loc, (None, None) + tuple(loc)):
         if twee_terug == "antwoorden" and item in ANTWOORD_PER_TYPE:
             continue
+        if item in _KEUZE_TAGS and delen and delen[-1] in (".keuze", ".eerste", "keuze", "eerste"):
+            continue
         if isinstance(item, int):
             delen.append(f"[{item}]")
             continue
@@ -434,10 +458,14 @@ def past_bij_vraag(vraag: Any, antwoord: BaseModel) -> str | None:
     t = vraag.type
     if t == "meerkeuze":
         n = len(vraag.opties)
+        meer = bool(getattr(vraag, "meerdere_juist", False))
         for veld in ("keuze", "eerste"):
             waarde = getattr(antwoord, veld)
-            if waarde is not None and waarde >= n:
-                return f"{veld} {waarde} bestaat niet: de vraag heeft {n} opties (0 tot en met {n - 1})"
+            if isinstance(waarde, list) and not meer:
+                return f"{veld} is een lijst, maar bij deze vraag kies je één optie"
+            for k in waarde if isinstance(waarde, list) else [waarde]:
+                if k is not None and k >= n:
+                    return f"{veld} {k} bestaat niet: de vraag heeft {n} opties (0 tot en met {n - 1})"
         if antwoord.volgorde is not None and len(antwoord.volgorde) != n:
             return f"volgorde noemt {len(antwoord.volgorde)} opties; de vraag heeft er {n}"
     elif t == "sorteren":
@@ -535,9 +563,13 @@ def leesbaar(vraag: Any, antwoord: BaseModel | dict) -> str:
                 regels.append(f"{criterium.criterium}: {criterium.niveaus[niveau - 1]} (niveau {niveau})")
     elif t == "meerkeuze":
         opties = [o.tekst for o in vraag.opties]
-        regels.append("Gekozen: " + (opties[antwoord.keuze] if antwoord.keuze is not None else "(nog niets)"))
-        if antwoord.eerste is not None and antwoord.eerste != antwoord.keuze:
-            regels.append("Eerste keuze: " + opties[antwoord.eerste])
+
+        def noem(waarde: int | list[int] | None) -> str:
+            return "; ".join(opties[k] for k in keuze_lijst(waarde))
+
+        regels.append("Gekozen: " + (noem(antwoord.keuze) or "(nog niets)"))
+        if keuze_lijst(antwoord.eerste) and keuze_lijst(antwoord.eerste) != keuze_lijst(antwoord.keuze):
+            regels.append("Eerste keuze: " + noem(antwoord.eerste))
     elif t == "sorteren":
         for item in vraag.items:
             if item.tekst in antwoord.indeling:

@@ -47,6 +47,7 @@ from book.answers import (
     controleer_bestand,
     json_laden,
     juiste_versie,
+    keuze_lijst,
     leesbaar,
     past_bij_vraag,
 )
@@ -695,22 +696,28 @@ def _aantal_pct(n: int, van: int) -> Aantal:
 
 def _meerkeuze(vraag: Any, antwoorden: list, vo: VraagOverzicht) -> None:
     opties = vraag.opties
-    laatste = Counter(a.keuze for a in antwoorden if a.keuze is not None)
-    eerste = Counter(a.eerste for a in antwoorden if a.eerste is not None)
-    n_laatste, n_eerste = sum(laatste.values()), sum(eerste.values())
     juist = {i for i, o in enumerate(opties) if o.juist}
+    # per student a set of options (several with meerdere_juist); counted per option, and a
+    # student is right when the set equals the right options
+    laatste_sets = [set(keuze_lijst(a.keuze)) for a in antwoorden if keuze_lijst(a.keuze)]
+    eerste_sets = [set(keuze_lijst(a.eerste)) for a in antwoorden if keuze_lijst(a.eerste)]
+    laatste = Counter(i for s in laatste_sets for i in s)
+    eerste = Counter(i for s in eerste_sets for i in s)
+    n_laatste, n_eerste = len(laatste_sets), len(eerste_sets)
     rijen = [
         [_kap(o.tekst, 200), "ja" if o.juist else "", _aantal_pct(eerste[i], n_eerste) if n_eerste else "–",
          _aantal_pct(laatste[i], n_laatste)]
         for i, o in enumerate(opties)
     ]
     vo.tabellen.append(Tabel(["optie", "juist", "eerste poging", "uiteindelijk"], rijen))
+    if getattr(vraag, "meerdere_juist", False):
+        vo.samenvatting.append(f"Meer dan één optie is juist ({len(juist)}); goed = precies de juiste opties gekozen.")
     if n_eerste:
-        goed = sum(eerste[i] for i in juist)
+        goed = sum(s == juist for s in eerste_sets)
         vo.samenvatting.append(f"Goed bij de eerste poging: {goed} van {n_eerste} ({_pct(goed, n_eerste)}).")
     else:
         vo.samenvatting.append("Eerste poging: niet bekend (de bestanden bewaren die nog niet).")
-    goed = sum(laatste[i] for i in juist)
+    goed = sum(s == juist for s in laatste_sets)
     vo.samenvatting.append(f"Uiteindelijk goed: {goed} van {n_laatste} ({_pct(goed, n_laatste)}).")
 
 

@@ -339,8 +339,8 @@ def test_mouse_all_types_autosave_reload_and_export(page_and_log):
     assert "de rol van de buurvrouw" in vraag(page, "a1").locator(".lsp-feedback").inner_text()
     assert "Bij elk item staat een reden" in vraag(page, "a2").locator(".lsp-status-regel").inner_text()
     assert "2 stappen richting oneens" in vraag(page, "a3").locator(".lsp-verschuiving").first.inner_text()
-    assert 'deelt dit in bij "Helpend"' in vraag(page, "a4").locator(".lsp-feedback").first.inner_text()
-    assert "Dit klopt." in vraag(page, "a5").locator(".lsp-feedback").inner_text()
+    assert vraag(page, "a4").locator(".lsp-feedback").first.inner_text() == ""   # 2 of 3 placed: no verdict yet
+    assert vraag(page, "a5").locator(".lsp-feedback").inner_text() == ""    # no verdict before "Controleer"
     assert "2 personen en organisaties" in vraag(page, "a6").locator(".lsp-breedte").inner_text()
     assert vraag(page, "a6").locator("svg.lsp-netwerk-svg line").count() == 2
     assert vraag(page, "a8").locator("polygon.lsp-radar-vlak").count() == 1
@@ -365,8 +365,16 @@ def test_mouse_all_types_autosave_reload_and_export(page_and_log):
     assert "v1" not in oef["vragen"]
     assert oef["antwoorden"] == FILLED
 
+    vraag(page, "a4").get_by_role("button", name="Controleer").click()
+    assert 'Anders dan het boek: het boek deelt dit in bij "Helpend"' in vraag(page, "a4").locator(".lsp-feedback").first.inner_text()
+    assert "0 van 2 zoals het boek." in vraag(page, "a4").locator(".lsp-score").inner_text()
+    vraag(page, "a5").get_by_role("button", name="Controleer").click()
+    assert "Dit klopt." in vraag(page, "a5").locator(".lsp-feedback").inner_text()
+    wait_saved(page, lambda a: a["a5"] == {"keuze": 1, "eerste": 1, "gecontroleerd": True})
+
     # dilemma restart keeps the exercise usable
     vraag(page, "a7").get_by_role("button", name="Opnieuw beginnen").click()
+    vraag(page, "a7").get_by_role("button", name="Ja, begin opnieuw").click()
     wait_saved(page, lambda a: a["a7"]["pad"] == ["k1"])
 
 
@@ -430,11 +438,17 @@ def test_keyboard_only(page_and_log):
     tab_until(page, '[data-vraag="a4"] select')
     kb.press("ArrowDown")
     assert vraag(page, "a4").locator("select").first.input_value() == "Helpend"
-    assert "Het boek deelt dit ook in bij" in vraag(page, "a4").locator(".lsp-feedback").first.inner_text()
+    assert vraag(page, "a4").locator(".lsp-feedback").first.inner_text() == ""
+    tab_until(page, '[data-vraag="a4"] button')
+    kb.press("Enter")
+    assert "Goed: het boek deelt dit ook in bij" in vraag(page, "a4").locator(".lsp-feedback").first.inner_text()
     # meerkeuze
     tab_until(page, '[data-vraag="a5"] input[type=radio]')
     kb.press("Space")
     kb.press("ArrowDown")
+    assert vraag(page, "a5").locator(".lsp-feedback").inner_text() == ""     # browsing reveals nothing
+    tab_until(page, '[data-vraag="a5"] button')
+    kb.press("Enter")
     assert "Dit klopt." in vraag(page, "a5").locator(".lsp-feedback").inner_text()
     # netwerk: type a name and press Enter, then remove with the keyboard
     tab_until(page, '[data-vraag="a6"] input[type=text]')

@@ -5,6 +5,8 @@ import assert from "node:assert/strict";
 
 import { TYPEN, typeVan, vraagtAntwoord } from "../../book/static/lsp/src/typen/index.js";
 import { verschuiving } from "../../book/static/lsp/src/typen/stelling.js";
+import { hussel, isPermutatie, toonVolgorde } from "../../book/static/lsp/src/typen/hulp.js";
+import { score } from "../../book/static/lsp/src/typen/sorteren.js";
 import { GOED, SPEC, vraag } from "./hulp.js";
 
 const schoon = (id, a) => TYPEN[vraag(id).type].schoon(vraag(id), a);
@@ -112,7 +114,8 @@ test("sorteren: unknown items and categories are a loss; complete when every ite
   assert.equal(schoon("a4", { indeling: {}, x: 1 }).verlies, true);
   assert.equal(compleet("a4", { indeling: { Ritme: "Helpend", Wantrouwen: "Helpend" } }), false);
   assert.deepEqual(leesbaar("a4", { indeling: { Ritme: "Helpend" } }),
-    ["Ritme → Helpend", "Wantrouwen → (niet ingedeeld)", "Broer → (niet ingedeeld)"]);
+    ["Ritme → Helpend (boek: Helpend, goed)", "Wantrouwen → (niet ingedeeld) (boek: Belemmerend)", "Broer → (niet ingedeeld)",
+      "Zoals het boek: 1 van 2"]);
 });
 
 test("meerkeuze: a choice outside the options is refused, never kept", () => {
@@ -121,7 +124,7 @@ test("meerkeuze: a choice outside the options is refused, never kept", () => {
   for (const k of [3, -1, 1.5, "1", q.opties.length]) assert.deepEqual(schoon("a5", { keuze: k }), { waarde: { keuze: null }, verlies: true }, String(k));
   assert.deepEqual(schoon("a5", { keuze: null }), { waarde: { keuze: null }, verlies: false });
   assert.deepEqual(schoon("a5", {}), { waarde: { keuze: null }, verlies: false });
-  assert.equal(schoon("a5", { keuze: 1, eerste: 0 }).verlies, true);
+  assert.equal(schoon("a5", { keuze: 1, nieuw: 0 }).verlies, true);
   assert.equal(compleet("a5", { keuze: null }), false);
   assert.equal(compleet("a5", { keuze: 0 }), true);
   assert.equal(compleet("a5", { keuze: 3 }), false);
@@ -188,4 +191,116 @@ test("stelling: the shift between rounds in words", () => {
   assert.equal(verschuiving(2, 2), "geen verschuiving");
   assert.equal(verschuiving(2, 3), "1 stap richting eens");
   assert.equal(verschuiving(5, 1), "4 stappen richting oneens");
+});
+
+test("hussel: a seeded permutation, the same for the same seed, different between seeds", () => {
+  for (const n of [1, 2, 3, 7, 19]) {
+    const p = hussel(n, "student-a:h1:a5");
+    assert.ok(isPermutatie(p, n), String(n));
+    assert.deepEqual(hussel(n, "student-a:h1:a5"), p);
+  }
+  // 50 students, 4 options: the correct option is not always in the same place
+  const plekken = new Set();
+  for (let s = 0; s < 50; s++) plekken.add(hussel(4, `zaad${s}:h1:a5`).indexOf(1));
+  assert.equal(plekken.size, 4);
+  assert.equal(isPermutatie([0, 0, 1], 3), false);
+  assert.equal(isPermutatie([0, 1], 3), false);
+});
+
+test("toonVolgorde: the stored order wins, vaste_volgorde keeps the written order, else the seed", () => {
+  const c = { zaad: () => "z1" };
+  assert.deepEqual(toonVolgorde({}, 3, [2, 0, 1], c), [2, 0, 1]);
+  assert.deepEqual(toonVolgorde({ vaste_volgorde: true }, 3, undefined, c), [0, 1, 2]);
+  assert.deepEqual(toonVolgorde({}, 5, undefined, c), hussel(5, "z1"));
+  assert.deepEqual(toonVolgorde({}, 3, [0, 0, 1], c), hussel(3, "z1"));   // a broken order is not used
+});
+
+test("meerkeuze: order shown, first checked attempt and the checked flag are kept", () => {
+  const a = { keuze: 2, volgorde: [2, 0, 1], eerste: 0, gecontroleerd: true };
+  assert.deepEqual(schoon("a5", a), { waarde: a, verlies: false });
+  assert.equal(schoon("a5", { keuze: 1, volgorde: [0, 1] }).verlies, true);       // an option was added since
+  assert.deepEqual(schoon("a5", { keuze: 1, volgorde: [0, 1] }).waarde, { keuze: 1 });
+  assert.equal(schoon("a5", { keuze: 1, eerste: 7 }).verlies, true);
+  assert.equal(schoon("a5", { keuze: 1, gecontroleerd: "ja" }).verlies, true);
+  assert.deepEqual(schoon("a5", { keuze: 1, gecontroleerd: false }), { waarde: { keuze: 1 }, verlies: false });
+  assert.equal(schoon("a5", { keuze: [1] }).verlies, true);                        // a list for a one-answer question
+  assert.deepEqual(leesbaar("a5", { keuze: 1, eerste: 0, gecontroleerd: true }),
+    ["Gekozen: Opzoeken (gecontroleerd: goed)", "Eerste poging: Wachten (niet goed)"]);
+  assert.deepEqual(leesbaar("a5", { keuze: 1 }), ["Gekozen: Opzoeken"]);
+});
+
+test("meerkeuze with meerdere_juist: a sorted list of choices; complete with at least one", () => {
+  const q = { id: "m", type: "meerkeuze", vraag: "Welke?", meerdere_juist: true,
+    opties: [{ tekst: "A", juist: true }, { tekst: "B", juist: false }, { tekst: "C", juist: true }] };
+  const t = TYPEN.meerkeuze;
+  assert.deepEqual(t.schoon(q, { keuze: [2, 0] }), { waarde: { keuze: [0, 2] }, verlies: false });
+  assert.deepEqual(t.schoon(q, { keuze: 1 }), { waarde: { keuze: [1] }, verlies: false });
+  assert.deepEqual(t.schoon(q, {}), { waarde: { keuze: [] }, verlies: false });
+  assert.equal(t.schoon(q, { keuze: [0, 0] }).verlies, true);
+  assert.equal(t.schoon(q, { keuze: [5] }).verlies, true);
+  assert.equal(t.compleet(q, { keuze: [] }), false);
+  assert.equal(t.compleet(q, { keuze: [1] }), true);
+  assert.deepEqual(t.leesbaar(q, { keuze: [0, 2], eerste: [0, 1], gecontroleerd: true }),
+    ["Gekozen: A; C (gecontroleerd: goed)", "Eerste poging: A; B (niet goed)"]);
+});
+
+test("sorteren: the score counts placements equal to the book's; first check and flag are kept", () => {
+  const q = vraag("a4");
+  assert.deepEqual(score(q, { Ritme: "Helpend", Wantrouwen: "Helpend", Broer: "Helpend" }), { goed: 1, van: 2 });
+  assert.deepEqual(score(q, {}), { goed: 0, van: 2 });
+  const a = { indeling: { Ritme: "Belemmerend" }, eerste: { Ritme: "Belemmerend" }, gecontroleerd: true };
+  assert.deepEqual(schoon("a4", a), { waarde: a, verlies: false });
+  assert.equal(schoon("a4", { indeling: {}, eerste: { Oud: "Helpend" } }).verlies, true);
+  assert.equal(schoon("a4", { indeling: {}, eerste: "x" }).verlies, true);
+  assert.equal(schoon("a4", { indeling: {}, gecontroleerd: 1 }).verlies, true);
+  // the order shown follows from the seed; a stored one is accepted and not kept
+  assert.deepEqual(schoon("a4", { indeling: {}, volgorde: ["Broer"] }), { waarde: { indeling: {} }, verlies: false });
+  assert.deepEqual(leesbaar("a4", { indeling: { Ritme: "Belemmerend", Wantrouwen: "Belemmerend", Broer: "Helpend" }, eerste: { Ritme: "Belemmerend" } }),
+    ["Ritme → Belemmerend (boek: Helpend, anders dan het boek)", "Wantrouwen → Belemmerend (boek: Belemmerend, goed)",
+      "Broer → Helpend", "Zoals het boek: 1 van 2", "Eerste controle: 0 van 2 zoals het boek (1 van 3 ingedeeld)"]);
+});
+
+test("honest progress: blank, whitespace-only and partly answered questions are never complete", () => {
+  const r = (p, a) => ({ positie: p, argument: a });
+  const nietAf = {
+    a1: [{ tekst: "" }, { tekst: " \n\t" }],
+    a2: [{ volgorde: ["Markt", "Broer", "Team"], redenen: {} },
+      { volgorde: ["Markt", "Broer", "Team"], redenen: { Markt: "a", Broer: "b", Team: "  " } }],
+    a3: [{ ronde1: [r(null, ""), r(null, "")] }, { ronde1: [r(4, "a"), r(2, "b")], ronde2: [r(4, " "), r(2, "b")] },
+      { ronde1: [r(4, "a"), r(null, "b")], ronde2: [r(4, "a"), r(2, "b")] }],
+    a4: [{ indeling: {} }, { indeling: { Ritme: "Helpend" } }, { indeling: { Ritme: "Helpend", Wantrouwen: "Helpend" }, gecontroleerd: true }],
+    a5: [{ keuze: null }, {}, { keuze: null, eerste: 1, gecontroleerd: true }],
+    a6: [{ knopen: [] }],
+    a7: [{ pad: ["k1"], reflectie: "iets" }, { pad: ["k1", "k2"], reflectie: "   " }, { pad: ["k1", "k3"], reflectie: "r" }],
+    a8: [{ scores: [null, null, null] }, { scores: [1, 2, null] }],
+  };
+  for (const [id, waarden] of Object.entries(nietAf)) {
+    for (const a of waarden) {
+      assert.equal(compleet(id, a), false, `${id}: ${JSON.stringify(a)}`);
+      // and after a round trip through schoon (what the page holds after a reload)
+      assert.equal(compleet(id, schoon(id, a).waarde), false, `${id} na schoon: ${JSON.stringify(a)}`);
+    }
+  }
+  assert.equal(compleet("a1", { tekst: "x", kijkpunten: [], rubric: [] }), true);   // self-assessment is optional
+});
+
+test("open: ticked kijkpunten and rubric levels are kept, checked and printed with their labels", () => {
+  const q = { id: "o", type: "open", vraag: "Hoe?", kijkpunten: ["plek", "tijd", "wens"],
+    rubric: [{ criterium: "Onderbouwing", niveaus: ["geen", "een reden", "met begrip"] }, { criterium: "Concreet", niveaus: ["algemeen", "voorbeeld"] }] };
+  const t = TYPEN.open;
+  const a = { tekst: "Mijn plan.", kijkpunten: [0, 2], rubric: [3, null] };
+  assert.deepEqual(t.schoon(q, a), { waarde: a, verlies: false });
+  assert.deepEqual(t.schoon(q, { tekst: "x", kijkpunten: [2, 0] }).waarde.kijkpunten, [0, 2]);
+  assert.equal(t.schoon(q, { tekst: "x", kijkpunten: [3] }).verlies, true);            // a kijkpunt removed since
+  assert.equal(t.schoon(q, { tekst: "x", kijkpunten: "0" }).verlies, true);
+  assert.equal(t.schoon(q, { tekst: "x", rubric: [4, null] }).verlies, true);           // a level that does not exist
+  assert.deepEqual(t.schoon(q, { tekst: "x", rubric: [4, null] }).waarde.rubric, [null, null]);
+  assert.equal(t.schoon(q, { tekst: "x", rubric: [1, 2, 1] }).verlies, true);           // a criterion removed since
+  assert.equal(t.schoon(q, { tekst: "x", rubric: [1, 2, null] }).verlies, false);
+  assert.equal(t.schoon(q, { tekst: "x", rubric: [1.5] }).verlies, true);
+  assert.deepEqual(t.leesbaar(q, a), ["Mijn plan.", "Kijkpunten die ik in mijn antwoord noem (2 van 3): plek; wens",
+    "Zelfbeoordeling, Onderbouwing: met begrip (niveau 3 van 3)"]);
+  assert.deepEqual(t.leesbaar(q, { tekst: "x", kijkpunten: [] }), ["x", "Kijkpunten die ik in mijn antwoord noem: geen (van 3)"]);
+  assert.deepEqual(t.leesbaar(q, { tekst: " ", kijkpunten: [1] }), []);
+  assert.equal(t.compleet(q, { tekst: "  ", kijkpunten: [0], rubric: [1, 1] }), false);
 });

@@ -4,7 +4,7 @@ import { kloon, vandaag } from "./basis.js";
 import { behoudFocus, download, h, tekstblok, verzonnen } from "./dom.js";
 import { knop } from "./bediening.js";
 import { maakOpslag } from "./opslag.js";
-import { maakAntwoordBestand, vraagTekst } from "./antwoorden.js";
+import { maakAntwoordBestand, telVoortgang, vraagTekst } from "./antwoorden.js";
 import { maakBewaarder } from "./bewaarder.js";
 import { typeVan, vraagtAntwoord } from "./typen/index.js";
 import { EVENT, nieuweUid } from "./pagina.js";
@@ -18,6 +18,36 @@ const MELDING_OPSLAG = {
   geen: "Je browser staat niet toe dat antwoorden worden bewaard. Download je antwoorden voordat je de pagina sluit.",
   geblokkeerd: "Eerder bewaarde antwoorden bij deze oefening konden niet apart worden gezet. Om ze niet te overschrijven, worden je nieuwe antwoorden voorlopig niet in de browser bewaard. Download ze (hier of met het blok Inleveren) voordat je de pagina sluit.",
 };
+
+// The student's seed for shuffled options and items: one random value per browser profile, kept
+// in localStorage, so the order is stable across visits and differs between students. Without
+// storage it lives for this page only (the order shown is then kept with the answer).
+const ZAAD_SLEUTEL = "lsp:v1:_zaad";
+let zaadHier = null;
+const nieuwZaad = () => {
+  try {
+    const x = new Uint32Array(2);
+    window.crypto.getRandomValues(x);
+    return x[0].toString(36) + x[1].toString(36);
+  } catch (e) {
+    return Math.random().toString(36).slice(2);
+  }
+};
+export function studentZaad() {
+  try {
+    const st = window.localStorage;
+    let z = st.getItem(ZAAD_SLEUTEL);
+    if (!z) {
+      z = zaadHier || nieuwZaad();
+      st.setItem(ZAAD_SLEUTEL, z);
+    }
+    zaadHier = z;
+    return z;
+  } catch (e) {
+    zaadHier = zaadHier || nieuwZaad();
+    return zaadHier;
+  }
+}
 
 function docentPaneel(spec) {
   const d = spec.docent;
@@ -82,6 +112,29 @@ export function renderOefening(model, el, opslag = maakOpslag()) {
     if (t.opslag !== "ok") melding.append(knop("Download mijn antwoorden bij deze oefening (JSON)", downloadDeze));
   };
 
+  // Honest progress on the card: a question is "af" only when every part has a non-blank
+  // answer (the type's compleet, as the hand-in block counts it).
+  let voortgang = null;
+  let afMarkeringen = [];
+  const afMarkering = (q) => {
+    const el = h("p", { class: "lsp-vraag-af", "data-af": "nee" });
+    afMarkeringen.push([q, el]);
+    return el;
+  };
+  const werkVoortgangBij = () => {
+    if (!voortgang) return;
+    const antwoorden = bewaarder.antwoorden();
+    const { totaal, gedaan } = telVoortgang(spec, antwoorden);
+    const tekst = totaal ? `Voortgang: ${gedaan} van ${totaal} ${totaal === 1 ? "vraag" : "vragen"} af` : "";
+    if (voortgang.textContent !== tekst) voortgang.textContent = tekst;
+    voortgang.hidden = !totaal;
+    for (const [q, el] of afMarkeringen) {
+      const af = !!typeVan(q) && antwoorden[q.id] !== undefined && typeVan(q).compleet(q, antwoorden[q.id]);
+      const t = af ? "✓ Af" : "Nog niet af";
+      if (el.textContent !== t) { el.textContent = t; el.dataset.af = af ? "ja" : "nee"; }
+    }
+  };
+
   const bouw = () => behoudFocus(inhoud, () => {
     inhoud.replaceChildren();
     const titelId = uid("titel");
@@ -93,14 +146,19 @@ export function renderOefening(model, el, opslag = maakOpslag()) {
     if (spec.duur_minuten) meta.push(`Duur: ongeveer ${spec.duur_minuten} minuten`);
     if ((spec.werkvorm || []).length) meta.push(`Werkvorm: ${spec.werkvorm.join(", ")}`);
     if (meta.length) kop.append(h("p", { class: "lsp-meta", text: meta.join(" · ") }));
+    voortgang = h("p", { class: "lsp-kaart-voortgang", "aria-live": "polite" });
+    kop.append(voortgang);
+    afMarkeringen = [];
     kaart.append(kop);
     if (spec.docent) kaart.append(docentPaneel(spec));
     if (spec.casus) kaart.append(h("div", { class: "lsp-casus" }, h("p", { class: "lsp-casus-kop", text: "Casus" }), verzonnen(spec), tekstblok(spec.casus)));
+    const zaad = studentZaad();
     const ctx = {
       id, uid, meld,
+      zaad: (q) => `${zaad}:${id}:${q.id}`,
       vraagId: (q) => uid(q.id + "-vraag"),
       get: (qid) => bewaarder.get(qid),
-      set: (qid, waarde) => bewaarder.set(qid, waarde),
+      set: (qid, waarde) => { bewaarder.set(qid, waarde); werkVoortgangBij(); },
     };
     let nr = 0;
     for (const q of spec.vragen || []) {
@@ -109,7 +167,7 @@ export function renderOefening(model, el, opslag = maakOpslag()) {
       nr += 1;
       const kopId = uid(q.id + "-kop");
       const sectie = h("div", { class: `lsp-vraag lsp-type-${q.type}`, "data-vraag": q.id, role: "group", "aria-labelledby": kopId },
-        h("h4", { class: "lsp-vraagkop", id: kopId, text: `Vraag ${nr}` }), verzonnen(q),
+        h("h4", { class: "lsp-vraagkop", id: kopId, text: `Vraag ${nr}` }), afMarkering(q), verzonnen(q),
         h("p", { class: "lsp-vraagtekst", id: ctx.vraagId(q), dir: "auto", text: vraagTekst(q) }));
       if (q.toelichting) sectie.append(tekstblok(q.toelichting, "lsp-toelichting"));
       const noot = spec.docent && spec.docent.per_vraag && spec.docent.per_vraag[q.id];
@@ -123,6 +181,7 @@ export function renderOefening(model, el, opslag = maakOpslag()) {
       kaart.append(sectie);
     }
     inhoud.append(kaart);
+    werkVoortgangBij();
   });
 
   const bewaarder = maakBewaarder({

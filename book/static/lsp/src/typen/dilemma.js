@@ -80,13 +80,26 @@ export const dilemma = {
         }));
       }
       if (a.pad.length > 1) {
-        wrap.append(h("div", { class: "lsp-knoppenrij" }, knop("Opnieuw beginnen", () => {
-          const b = huidig();
-          b.pad = [q.start];
-          c.set(q.id, b);
-          teken(true);
-          c.meld("Je begint opnieuw. " + q.knopen[q.start].tekst);
-        })));
+        // Starting again discards the path: ask first (focus on "Annuleren", the safe choice).
+        const rij = h("div", { class: "lsp-knoppenrij" });
+        const opnieuw = knop("Opnieuw beginnen", () => {
+          const n = huidig().pad.length - 1;
+          const nee = knop("Annuleren", () => { rij.replaceChildren(opnieuw); opnieuw.focus(); });
+          const ja = knop("Ja, begin opnieuw", () => {
+            const b = huidig();
+            b.pad = [q.start];
+            c.set(q.id, b);
+            teken(true);
+            c.meld("Je begint opnieuw. " + q.knopen[q.start].tekst);
+          }, { class: "lsp-knop lsp-gevaar" });
+          rij.replaceChildren(h("div", { class: "lsp-bevestig", role: "group", "aria-labelledby": c.uid(q.id + "-bevestig") },
+            h("p", { id: c.uid(q.id + "-bevestig"), text: `Opnieuw beginnen? Je pad tot nu toe (${n === 1 ? "1 keuze" : `${n} keuzes`}) wordt gewist.` +
+              (nietLeeg(huidig().reflectie) ? " Je reflectie blijft bewaard." : "") }),
+            h("div", { class: "lsp-knoppenrij" }, ja, nee)));
+          nee.focus();
+        }, { id: c.uid(q.id + "-opnieuw") });
+        rij.append(opnieuw);
+        wrap.append(rij);
       }
       if (focusNieuw) situatie.focus();
     };

@@ -9,7 +9,7 @@
 //   label(q)         the question as text: the answer file's "vragen" and the print view
 //   leesbaar(q, a)   the answer in words, one string per line (print view); [] = no answer
 //   render(q, ctx)   the interactive question; ctx has get(id), set(id, value), uid(x),
-//                    vraagId(q), meld(text) and the exercise id
+//                    vraagId(q), meld(text), zaad(q) (seed for shuffling) and the exercise id
 //
 // Adding a type: one file here with such an object, one line below, and its spec model in
 // book/exercises/spec.py plus its answer model in book/answers.py.
