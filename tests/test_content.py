@@ -106,3 +106,16 @@ def test_every_case_with_a_safety_signal_has_a_teacher_note_on_it():
 def test_betuls_death_wish_keeps_its_strength():
     betul = next(s for s in all_specs() if s.id == "h2_betul")
     assert re.search(r"niet meer (?:wil )?leven", betul.casus or "", re.I), "het signaal is afgezwakt"
+
+
+def test_the_right_option_is_not_given_away_by_its_length():
+    """Options are shuffled per student (browser tests); the text must not give the answer away
+    either: the right option is seldom the one clearly longest (more than a fifth longer)."""
+    questions = [q for s in all_specs() for q in s.vragen if q.type == "meerkeuze"]
+    telling = 0
+    for q in questions:
+        lengths = sorted((len(o.tekst), o.juist) for o in q.opties)
+        (longest, right), (second, _) = lengths[-1], lengths[-2]
+        telling += right and not q.meerdere_juist and longest > 1.2 * second
+    assert len(questions) >= 30
+    assert telling <= 0.1 * len(questions), f"{telling} van {len(questions)} vragen"
