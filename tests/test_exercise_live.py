@@ -102,7 +102,7 @@ def _run_cell(page, index: int) -> None:
 def test_answer_reaches_kernel_and_back(browser, jupyterlab):
     base, token = jupyterlab
     page, log = offline_page(browser, viewport={"width": 1400, "height": 1000})
-    page.set_default_timeout(60_000)
+    page.set_default_timeout(120_000)  # JupyterLab's first load on a busy 2-core machine
     page.goto(f"{base}lab/tree/live.ipynb?token={token}")
     page.locator(".jp-Notebook .jp-Cell").first.wait_for()
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle'], .jp-Toolbar-kernelStatus", timeout=60_000)
