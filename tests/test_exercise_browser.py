@@ -834,6 +834,10 @@ def test_teacher_edition(browser, tmp_path, monkeypatch):
         noot = 'Bespreek beide paden. <img src=x onerror="window.__xss=12">'
         assert noot in vraag(page, "a7").locator(".lsp-docent-noot").inner_text()
         assert noot in panel.inner_text()
+        # the panel names questions as the page does: a7 comes after an informatie block
+        notes = panel.locator("li strong").all_inner_texts()
+        assert [n.strip() for n in notes] == ["Vraag 1:", "Vraag 7:"]
+        assert vraag(page, "a7").locator(".lsp-vraagkop").inner_text() == "Vraag 7"
         assert page.locator(XSS_SELECTOR).count() == 0
         assert page.evaluate("window.__xss") is None
         assert run_axe(page) == []

@@ -49,6 +49,17 @@ export function studentZaad() {
   }
 }
 
+// The number each question that asks for an answer has on the page (informatie blocks have none).
+export function vraagNummers(spec) {
+  const nummers = {};
+  let nr = 0;
+  for (const q of spec.vragen || []) {
+    if (typeVan(q) && !vraagtAntwoord(q)) continue;
+    nummers[q.id] = ++nr;
+  }
+  return nummers;
+}
+
 function docentPaneel(spec) {
   const d = spec.docent;
   const p = h("aside", { class: "lsp-docent", "aria-label": "Docentenhandleiding" },
@@ -63,7 +74,10 @@ function docentPaneel(spec) {
       h("p", { class: "lsp-formkop", text: "Veiligheid: let hierop in de les" }), tekstblok(d.veiligheid)));
   }
   if (d.handleiding) p.append(h("p", { class: "lsp-formkop", text: "Handleiding" }), tekstblok(d.handleiding));
-  const per = Object.entries(d.per_vraag || {});
+  // notes per question, in page order and named as the page names them ("Vraag 3")
+  const nummers = vraagNummers(spec);
+  const per = (spec.vragen || []).filter((q) => (d.per_vraag || {})[q.id] !== undefined)
+    .map((q) => [nummers[q.id] ? `Vraag ${nummers[q.id]}` : (q.titel || "Informatie"), d.per_vraag[q.id]]);
   if (per.length) p.append(h("p", { class: "lsp-formkop", text: "Per vraag" }), h("ul", null, per.map(([k, v]) => h("li", null, h("strong", { text: k + ": " }), v))));
   return p;
 }
@@ -160,11 +174,11 @@ export function renderOefening(model, el, opslag = maakOpslag()) {
       get: (qid) => bewaarder.get(qid),
       set: (qid, waarde) => { bewaarder.set(qid, waarde); werkVoortgangBij(); },
     };
-    let nr = 0;
+    const nummers = vraagNummers(spec);
     for (const q of spec.vragen || []) {
       const type = typeVan(q);
       if (type && !vraagtAntwoord(q)) { kaart.append(type.render(q, ctx)); continue; }
-      nr += 1;
+      const nr = nummers[q.id];
       const kopId = uid(q.id + "-kop");
       const sectie = h("div", { class: `lsp-vraag lsp-type-${q.type}`, "data-vraag": q.id, role: "group", "aria-labelledby": kopId },
         h("h4", { class: "lsp-vraagkop", id: kopId, text: `Vraag ${nr}` }), afMarkering(q), verzonnen(q),
