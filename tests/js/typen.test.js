@@ -105,6 +105,10 @@ test("stelling: positions 1..5 only, extra statements and a second round the que
   assert.equal(TYPEN.stelling.label(vraag("a3")), "Eerst contact. / Buurvrouw hoort erbij.");
   assert.deepEqual(leesbaar("a3", { ronde1: [r(4, "omdat"), r(null)] }),
     ["Eerst contact. Ronde 1: eens — omdat", "Buurvrouw hoort erbij. Ronde 1: geen keuze"]);
+  // a statement without a full stop does not run into the round
+  const zonderPunt = { ...vraag("a3"), stellingen: ["Eerst contact", "Klopt dat?"] };
+  assert.deepEqual(TYPEN.stelling.leesbaar(zonderPunt, { ronde1: [r(4, "omdat"), r(null)] }),
+    ["Eerst contact. Ronde 1: eens — omdat", "Klopt dat? Ronde 1: geen keuze"]);
 });
 
 test("sorteren: unknown items and categories are a loss; complete when every item is placed", () => {

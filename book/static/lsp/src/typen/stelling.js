@@ -63,7 +63,10 @@ export const stelling = {
     if (!a) return [];
     const regel = (r, i) => (r && r[i] && r[i].positie ? STELLING_SCHAAL[r[i].positie - 1] : "geen keuze") +
       (r && r[i] && nietLeeg(r[i].argument) ? " — " + r[i].argument : "");
-    return q.stellingen.map((st, i) => `${st} Ronde 1: ${regel(a.ronde1, i)}` + (a.ronde2 ? `; ronde 2: ${regel(a.ronde2, i)}` : ""));
+    // a statement without a closing full stop gets one, so it does not run into "Ronde 1"
+    const zin = (st) => (/[.?!…]["'’”)]?$/.test(st.trim()) ? st.trim() : `${st.trim()}.`);
+    return q.stellingen.map((st, i) => `${zin(st)} Ronde 1: ${regel(a.ronde1, i)}` +
+      (a.ronde2 ? `; ronde 2: ${regel(a.ronde2, i)}` : ""));
   },
 
   render(q, c) {
