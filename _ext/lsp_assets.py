@@ -33,8 +33,9 @@ STATIC = ROOT / "book" / "static"
 # only look at a notebook's own text, so a changed CSV or exercise file would otherwise leave
 # stale figures and exercises on the site.
 EXECUTION_INPUTS = [ROOT / "book", ROOT / "data", ROOT / "exercises"]
-STYLESHEETS = ["lsp/oefening.css"]
+STYLESHEETS = ["lsp/oefening.css", "theme/lsp-iconen.css", "theme/lsp-thema.css"]
 LOADER = "lsp/loader.js"
+THEME_SCRIPT = "theme/lsp-thema.js"  # small fixes to the theme's behaviour (focus after the menu)
 # The front-end's sources: bundled into _static/lsp/oefeningen.js, not served one by one
 # (Sphinx applies exclude_patterns to static folders too, relative to each folder).
 SOURCES_PATTERN = "lsp/src"
@@ -107,6 +108,22 @@ def _clean_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
         context["css_files"] = [s for s in styles if "thebe" not in getattr(s, "filename", str(s))]
 
 
+# The theme's download menu says ".ipynb" and ".pdf"; a reader should see what each one gives.
+DOWNLOAD_LABELS = {
+    "download-source-button": ("Notebook (.ipynb, voor JupyterLab)", "Download deze pagina als Jupyter-notebook"),
+    "download-notebook-button": ("Notebook (.ipynb, voor JupyterLab)", "Download deze pagina als Jupyter-notebook"),
+    "download-pdf-button": ("Afdrukken of als pdf bewaren", "Druk deze pagina af of bewaar haar als pdf"),
+}
+
+
+def _dutch_header_buttons(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Clear Dutch names for the entries of the theme's download menu (after the theme adds them)."""
+    for button in context.get("header_buttons") or []:
+        for entry in button.get("buttons", []):
+            if entry.get("label") in DOWNLOAD_LABELS:
+                entry["text"], entry["tooltip"] = DOWNLOAD_LABELS[entry["label"]]
+
+
 def _write_site_bundle(app: Sphinx, exception) -> None:
     """After the static files are copied: the exercise script, generated from the sources."""
     if app.builder.format != "html":
@@ -121,9 +138,11 @@ def setup(app: Sphinx) -> dict:
     frontend = _frontend()
     # defer: runs after the page is parsed; data-lsp-versie busts caches of the generated script
     app.add_js_file(LOADER, loading_method="defer", **{"data-lsp-versie": frontend.digest(frontend.site_script())})
+    app.add_js_file(THEME_SCRIPT, loading_method="defer")
     app.connect("build-finished", _write_site_bundle)
     app.connect("env-get-outdated", _reexecute_when_inputs_change)
     app.connect("doctree-resolved", _drop_thebe_config, priority=900)  # after sphinx-thebe
     # after myst-nb (priority 500) has added its per-page scripts
     app.connect("html-page-context", _clean_page, priority=900)
+    app.connect("html-page-context", _dutch_header_buttons, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
