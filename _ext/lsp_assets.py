@@ -13,6 +13,12 @@
   off, yet its config script is still written, and written twice, which throws
   "Identifier 'THEBE_JS_URL' has already been declared"), and the embedded ipywidgets state
   (the site mounts exercises from their text/html representation, not from widget state).
+- The theme around the pages (issues 9 and 13): templates from `_templates/` (a layout without
+  the top bar, fontawesome.js and the search index on every page; Dutch toggle buttons; the
+  footer), Dutch for the theme's own strings from `locales/nl/LC_MESSAGES/sphinx.po` (compiled
+  here when it changed), the favicon, the icon and layout stylesheets of `book/static/theme/`,
+  and clear Dutch names in the download menu. Registered here with absolute paths, so that
+  every book built with this extension (the test fixtures too) looks the same.
 - With the environment variable LSP_EDITIE=docent the `docent` tag is set, so that
   ``{only} docent`` blocks appear only in the teacher edition.
 """
@@ -29,6 +35,9 @@ from sphinx.application import Sphinx
 
 ROOT = Path(__file__).resolve().parent.parent
 STATIC = ROOT / "book" / "static"
+TEMPLATES = ROOT / "_templates"
+LOCALES = ROOT / "locales"
+FAVICON = STATIC / "theme" / "favicon.svg"
 # What executed pages are made from besides their own cells. The execution cache and Sphinx
 # only look at a notebook's own text, so a changed CSV or exercise file would otherwise leave
 # stale figures and exercises on the site.
@@ -54,10 +63,28 @@ def _frontend():
 def _register_static(app: Sphinx, config) -> None:
     config.html_static_path.append(str(STATIC))
     config.exclude_patterns.append(SOURCES_PATTERN)
+    config.templates_path.insert(0, str(TEMPLATES))
+    if not config.html_favicon:
+        config.html_favicon = str(FAVICON)
     from book.config import editie  # the one rule for the edition (book/config.py)
 
     if editie() == "docent":
         app.tags.add("docent")
+
+
+def _add_dutch_catalog(app: Sphinx) -> None:
+    """The theme's strings in Dutch. Sphinx itself reads `locales/` of the book's own folder first
+    (its default locale_dirs); for any other book this catalog is consulted after Sphinx's own."""
+    from sphinx.util.i18n import CatalogInfo
+
+    language = app.config.language or ""
+    folder = LOCALES / language / "LC_MESSAGES"
+    if not language or not (folder / "sphinx.po").is_file():
+        return
+    catalog = CatalogInfo(str(folder), "sphinx", "utf-8")
+    if catalog.is_outdated():
+        catalog.write_mo(language)
+    app.add_message_catalog("sphinx", str(LOCALES))
 
 
 def _inputs_digest() -> str:
@@ -108,11 +135,11 @@ def _clean_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
         context["css_files"] = [s for s in styles if "thebe" not in getattr(s, "filename", str(s))]
 
 
-# The theme's download menu says ".ipynb" and ".pdf"; a reader should see what each one gives.
+# The theme's download menu says ".ipynb" or ".md" and ".pdf"; a reader should see what each gives.
 DOWNLOAD_LABELS = {
-    "download-source-button": ("Notebook (.ipynb, voor JupyterLab)", "Download deze pagina als Jupyter-notebook"),
-    "download-notebook-button": ("Notebook (.ipynb, voor JupyterLab)", "Download deze pagina als Jupyter-notebook"),
-    "download-pdf-button": ("Afdrukken of als pdf bewaren", "Druk deze pagina af of bewaar haar als pdf"),
+    ".ipynb": ("Notebook (.ipynb, voor JupyterLab)", "Download deze pagina als Jupyter-notebook"),
+    ".md": ("Brontekst (.md)", "Download de brontekst van deze pagina (MyST Markdown)"),
+    ".pdf": ("Afdrukken of als pdf bewaren", "Druk deze pagina af of bewaar haar als pdf"),
 }
 
 
@@ -120,8 +147,8 @@ def _dutch_header_buttons(app: Sphinx, pagename, templatename, context, doctree)
     """Clear Dutch names for the entries of the theme's download menu (after the theme adds them)."""
     for button in context.get("header_buttons") or []:
         for entry in button.get("buttons", []):
-            if entry.get("label") in DOWNLOAD_LABELS:
-                entry["text"], entry["tooltip"] = DOWNLOAD_LABELS[entry["label"]]
+            if entry.get("text") in DOWNLOAD_LABELS:
+                entry["text"], entry["tooltip"] = DOWNLOAD_LABELS[entry["text"]]
 
 
 def _write_site_bundle(app: Sphinx, exception) -> None:
@@ -133,6 +160,7 @@ def _write_site_bundle(app: Sphinx, exception) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _register_static)
+    _add_dutch_catalog(app)
     for css in STYLESHEETS:
         app.add_css_file(css)
     frontend = _frontend()

@@ -157,3 +157,129 @@ def test_a_long_dutch_word_in_a_heading_wraps_on_a_phone(site_url, browser):
         assert width <= PHONE["width"]
     finally:
         page.context.close()
+
+
+# --- 2. Dutch everywhere a reader sees, hears or prints ------------------------------------
+
+# Strings of Sphinx and the theme that a reader of the English theme would meet. Phrases are
+# looked for anywhere in a page's text and in its announced attributes; single words only as a
+# whole text or attribute value (so "Index" in a Dutch sentence is fine, aria-label="Main" not).
+ENGLISH_PHRASES = [
+    "Skip to main content", "Back to top", "Search...", "Search this book", "Search the docs",
+    "Color mode", "System Settings", "Toggle primary sidebar", "Toggle secondary sidebar",
+    "Toggle navigation", "Site navigation", "Section Navigation", "On this page", "Link to this",
+    "previous page", "next page", "Download this page", "Download source file",
+    "Download notebook file", "Print to PDF", "Fullscreen mode", "Please activate JavaScript",
+    "Search Results", "Hide Search Matches", "Copy to clipboard", "Click to expand",
+    "Click to collapse", "Expand Sidebar", "Collapse Sidebar", "Version warning", "Show code cell",
+    "Hide code cell", "Table of Contents", "Last updated on", "Created using", "Theme by",
+    "By Leer-", "Door Leer-", "Copyright",
+]
+ENGLISH_WORDS = {
+    "main", "page", "light", "dark", "search", "contents", "next", "previous", "home",
+    "breadcrumb", "announcement", "navigation", "copy", "copied!", "by", "edit", "error",
+    ".ipynb", ".pdf", "download", "launch", "fullscreen",
+}
+ANNOUNCED = ("aria-label", "title", "placeholder", "alt", "data-bs-title", "aria-description", "aria-roledescription")
+
+
+class _ReaderText(HTMLParser):
+    """What a reader sees, hears or prints of the theme: text outside script/style (and outside
+    code, which is the author's), and announced attributes."""
+
+    SILENT = {"script", "style", "template", "code", "pre"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.texts: list[str] = []
+        self.silent = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SILENT:
+            self.silent += 1
+        for name, value in attrs:
+            if name in ANNOUNCED and value and value.strip():
+                self.texts.append(value.strip())
+
+    def handle_endtag(self, tag):
+        if tag in self.SILENT and self.silent:
+            self.silent -= 1
+
+    def handle_data(self, data):
+        if not self.silent and data.strip():
+            self.texts.append(" ".join(data.split()))
+
+
+def english_strings(texts: list[str]) -> list[str]:
+    hits = []
+    for text in texts:
+        hits += [f"{phrase!r} in {text[:80]!r}" for phrase in ENGLISH_PHRASES if phrase.lower() in text.lower()]
+        if text.lower() in ENGLISH_WORDS:
+            hits.append(repr(text))
+    return hits
+
+
+def test_english_scan_finds_the_strings_of_the_english_theme():
+    """Positive control: the scan finds what the English theme writes."""
+    english = (
+        '<a href="#main-content">Skip to main content</a><nav aria-label="Main"></nav>'
+        '<button title="Toggle primary sidebar"></button><input placeholder="Search...">'
+        '<span class="btn__text-container">.ipynb</span><script>var x = "Back to top";</script>'
+    )
+    reader = _ReaderText()
+    reader.feed(english)
+    assert len(english_strings(reader.texts)) == 5
+
+
+def test_no_english_theme_strings_on_any_page(site):
+    """Every built page: its visible and printed text and every announced attribute (aria-label,
+    title, placeholder, alt, tooltip) holds none of the English theme strings."""
+    found = {}
+    pages = [p for p in site.html.rglob("*.html") if "_static" not in p.relative_to(site.html).parts]
+    assert len(pages) >= len(PAGES)
+    for path in sorted(pages):
+        reader = _ReaderText()
+        reader.feed(path.read_text(encoding="utf-8"))
+        hits = english_strings(reader.texts)
+        if hits:
+            found[str(path.relative_to(site.html))] = sorted(set(hits))
+    assert found == {}
+
+
+@pytest.mark.browser
+def test_no_english_after_the_scripts_ran_and_a_search(site_url, browser):
+    """What scripts add (search results, tooltips, copy buttons) is Dutch too."""
+    from browser_helpers import offline_page
+
+    page, log = offline_page(browser, viewport=DESKTOP)
+    try:
+        hits = {}
+        for url in (CHAPTER + ".html", "search.html?q=zorgmijder"):
+            page.goto(site_url + url, wait_until="networkidle")
+            if url.startswith("search"):
+                page.locator("#search-results li").first.wait_for()
+            else:
+                page.locator(".theme-switch-button").hover()
+                page.locator(".tooltip").first.wait_for()
+            texts = page.evaluate(
+                """(names) => {
+                    const out = [];
+                    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                    while (walker.nextNode()) {
+                        const n = walker.currentNode, tag = n.parentElement && n.parentElement.tagName;
+                        if (!['SCRIPT', 'STYLE', 'TEMPLATE', 'CODE', 'PRE'].includes(tag) && !(n.parentElement && n.parentElement.closest('code, pre')) && n.data.trim())
+                            out.push(n.data.trim().replace(/\\s+/g, ' '));
+                    }
+                    for (const el of document.querySelectorAll('*'))
+                        for (const name of names)
+                            if (el.getAttribute(name) && el.getAttribute(name).trim()) out.push(el.getAttribute(name).trim());
+                    return out;
+                }""",
+                list(ANNOUNCED),
+            )
+            if english_strings(texts):
+                hits[url] = sorted(set(english_strings(texts)))
+        assert hits == {}
+        assert log.console_errors == []
+    finally:
+        page.context.close()
