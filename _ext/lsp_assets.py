@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -151,6 +152,40 @@ def _dutch_header_buttons(app: Sphinx, pagename, templatename, context, doctree)
                 entry["text"], entry["tooltip"] = DOWNLOAD_LABELS[entry["text"]]
 
 
+# pydata-sphinx-theme ships Font Awesome: fontawesome.js, three web fonts and, inside its CSS, one
+# rule per icon (about 86 kB). book/static/theme/lsp-iconen.css draws the few icons the pages use,
+# so the site carries none of it: the icon rules and @font-face rules leave the theme's CSS and
+# the files leave the site (nothing refers to them any more).
+THEME_CSS = "_static/styles/pydata-sphinx-theme.css"
+ICON_RULES = re.compile(r'(?:\.fa-[a-z0-9-]+:(?:before|after),?)+\{(?:(?:content|--fa):"[^"]*";?)+\}')
+ICON_FONT_FACES = re.compile(r"@font-face\{[^}]*Font Awesome[^}]*\}")
+ICON_FONT_FILES = [
+    "_static/scripts/fontawesome.js",
+    "_static/scripts/fontawesome.js.map",
+    "_static/scripts/fontawesome.js.LICENSE.txt",
+    "_static/vendor/fontawesome",
+]
+
+
+def _drop_icon_font(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    css = out / THEME_CSS
+    if css.is_file():
+        text = css.read_text(encoding="utf-8")
+        css.write_text(ICON_FONT_FACES.sub("", ICON_RULES.sub("", text)), encoding="utf-8")
+    for name in ICON_FONT_FILES:
+        path = out / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+    vendor = out / "_static" / "vendor"
+    if vendor.is_dir() and not any(vendor.iterdir()):
+        vendor.rmdir()
+
+
 def _write_site_bundle(app: Sphinx, exception) -> None:
     """After the static files are copied: the exercise script, generated from the sources."""
     if app.builder.format != "html":
@@ -168,6 +203,7 @@ def setup(app: Sphinx) -> dict:
     app.add_js_file(LOADER, loading_method="defer", **{"data-lsp-versie": frontend.digest(frontend.site_script())})
     app.add_js_file(THEME_SCRIPT, loading_method="defer")
     app.connect("build-finished", _write_site_bundle)
+    app.connect("build-finished", _drop_icon_font)
     app.connect("env-get-outdated", _reexecute_when_inputs_change)
     app.connect("doctree-resolved", _drop_thebe_config, priority=900)  # after sphinx-thebe
     # after myst-nb (priority 500) has added its per-page scripts

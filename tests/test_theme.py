@@ -283,3 +283,132 @@ def test_no_english_after_the_scripts_ran_and_a_search(site_url, browser):
         assert log.console_errors == []
     finally:
         page.context.close()
+
+
+# --- 3. Favicon and footer -------------------------------------------------------------------
+
+
+class _Head(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.icons: list[str] = []
+        self.footer: list[str] = []
+        self.in_footer = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and "icon" in (attrs.get("rel") or "").split():
+            self.icons.append(attrs.get("href") or "")
+        if "lsp-footer" in (attrs.get("class") or "").split():
+            self.in_footer = 1
+        elif self.in_footer and tag == "div":
+            self.in_footer += 1
+
+    def handle_endtag(self, tag):
+        if self.in_footer and tag == "div":
+            self.in_footer -= 1
+
+    def handle_data(self, data):
+        if self.in_footer:
+            self.footer.append(data)
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+def test_every_page_has_a_local_favicon_and_a_dutch_footer_with_source_and_licence(site, page_name):
+    from urllib.parse import urlparse
+
+    head = _Head()
+    head.feed(_html(site, page_name))
+    assert len(head.icons) == 1
+    icon = urlparse(head.icons[0])
+    assert not icon.scheme and not icon.netloc  # a file of the site, no request to another host
+    target = (site.html / f"{page_name}.html").parent / icon.path
+    assert target.is_file() and target.read_bytes().lstrip().startswith(b"<svg")
+    footer = " ".join(" ".join(head.footer).split())
+    assert "Bron:" in footer and "Lerende sociale professionals" in footer and "Wmo-werkplaats Rotterdam" in footer
+    assert "Licentie:" in footer and "©" in footer
+    assert "Door Leer-" not in footer and "By " not in footer
+
+
+# --- 4. Light pages: no icon font, search index only where it is used, a byte budget --------
+
+# Issue 13's goal: a chapter page loads at most 1.0 MB uncompressed with a cold cache (it was
+# about 2.9 MB, half of it fontawesome.js). The scripts of any page stay within 350 kB (now about
+# 250 kB: about 110 kB of the theme, about 100 kB of exercises, the rest Sphinx and its
+# extensions); the search page may add its index on top.
+CHAPTER_PAGE_BUDGET = 1_000_000
+SCRIPT_BUDGET = 350_000
+SEARCH_FILES = ("searchindex.js", "searchtools.js", "language_data.js")
+
+
+def test_no_page_refers_to_font_awesome_and_the_site_carries_none_of_it(site):
+    pages = [p for p in site.html.rglob("*.html") if "_static" not in p.relative_to(site.html).parts]
+    offenders = [str(p.relative_to(site.html)) for p in pages if "fontawesome" in p.read_text(encoding="utf-8").lower()]
+    assert offenders == []
+    assert sorted(str(p.relative_to(site.html)) for p in site.html.rglob("*fontawesome*")) == []
+    assert list(site.html.rglob("fa-*.woff2")) == []
+    theme_css = (site.html / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    assert "@font-face" not in theme_css or "Font Awesome" not in theme_css.split("@font-face", 1)[1]
+
+
+def test_the_search_index_is_loaded_only_by_the_search_page(site):
+    pages = [p for p in site.html.rglob("*.html") if "_static" not in p.relative_to(site.html).parts]
+    loading = sorted(
+        str(p.relative_to(site.html))
+        for p in pages
+        if any(re.search(rf'src="[^"]*{re.escape(name)}', p.read_text(encoding="utf-8")) for name in SEARCH_FILES)
+    )
+    assert loading == ["search.html"]
+
+
+def _cold_load(browser, url: str) -> dict:
+    """Bytes per resource type of one page loaded with an empty cache (served uncompressed)."""
+    from browser_helpers import offline_page
+
+    page, log = offline_page(browser, viewport=DESKTOP)
+    sizes: dict[str, int] = {}
+    urls: list[str] = []
+
+    def count(response):
+        try:
+            size = len(response.body())
+        except Exception:  # a redirect or an aborted request has no body
+            size = 0
+        kind = response.request.resource_type
+        sizes[kind] = sizes.get(kind, 0) + size
+        urls.append(response.url)
+
+    page.on("response", count)
+    try:
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_timeout(200)
+        assert log.console_errors == [] and log.external_requests == [] and log.failed_requests == []
+    finally:
+        page.context.close()
+    return {"sizes": sizes, "urls": urls, "total": sum(sizes.values())}
+
+
+@pytest.mark.browser
+def test_pages_stay_within_the_byte_budget(site, site_url, browser):
+    over = {}
+    for page_name in CHAPTERS + ["intro", "search"]:
+        load = _cold_load(browser, site_url + page_name + ".html")
+        scripts = load["sizes"].get("script", 0)
+        fonts = [u for u in load["urls"] if "fontawesome" in u.lower() or "webfonts" in u or ".woff" in u]
+        index = [u for u in load["urls"] if "searchindex.js" in u]
+        budget = SCRIPT_BUDGET
+        if page_name == "search":
+            budget += (site.html / "searchindex.js").stat().st_size
+            assert index, "de zoekpagina laadt haar index"
+        else:
+            assert index == []
+        problems = []
+        if scripts > budget:
+            problems.append(f"scripts {scripts} > {budget}")
+        if page_name in CHAPTERS and load["total"] > CHAPTER_PAGE_BUDGET:
+            problems.append(f"pagina {load['total']} > {CHAPTER_PAGE_BUDGET}: {load['sizes']}")
+        if fonts:
+            problems.append(f"icoonlettertype: {fonts}")
+        if problems:
+            over[page_name] = problems
+    assert over == {}
