@@ -412,3 +412,77 @@ def test_pages_stay_within_the_byte_budget(site, site_url, browser):
         if problems:
             over[page_name] = problems
     assert over == {}
+
+
+# --- 5. Dark mode, accessibility, opened from disk -----------------------------------------
+
+
+def _theme(page) -> str:
+    return page.evaluate("() => document.documentElement.dataset.theme")
+
+
+@pytest.mark.browser
+def test_dark_mode_works_and_axe_is_clean_in_light_and_dark(site_url, browser):
+    """The colour-mode button switches to dark and back (and remembers it); the page, its icons
+    and its exercises stay accessible in both: axe finds nothing serious or critical."""
+    from browser_helpers import offline_page, run_axe
+
+    page, log = offline_page(browser, viewport=DESKTOP, color_scheme="light")
+    try:
+        page.goto(site_url + CHAPTER + ".html", wait_until="networkidle")
+        assert _theme(page) == "light"
+        assert run_axe(page) == []
+        for _ in range(3):
+            if _theme(page) == "dark":
+                break
+            page.locator(".theme-switch-button").click()
+        assert _theme(page) == "dark"
+        page.reload(wait_until="networkidle")
+        assert _theme(page) == "dark"
+        background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+        assert sum(int(c) for c in re.findall(r"\d+", background)[:3]) < 3 * 80, background
+        icon = page.evaluate(
+            "() => getComputedStyle(document.querySelector('.primary-toggle .fa-bars'), '::before').backgroundColor"
+        )
+        assert sum(int(c) for c in re.findall(r"\d+", icon)[:3]) > 3 * 150, icon  # light icon on dark
+        assert run_axe(page) == []
+        assert log.console_errors == [] and log.external_requests == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_icons_are_drawn(site_url, browser):
+    """Every icon of the article header has a size and an SVG mask, so no button is empty."""
+    from browser_helpers import offline_page
+
+    page, _ = offline_page(browser, viewport=PHONE)
+    try:
+        page.goto(site_url + CHAPTER + ".html", wait_until="networkidle")
+        icons = page.evaluate(
+            """() => [...document.querySelectorAll('.bd-header-article .fa-solid, .bd-header-article .fas')]
+                .filter(i => i.offsetParent !== null)
+                .map(i => { const s = getComputedStyle(i, '::before');
+                            return [i.className, s.width, (s.maskImage || s.webkitMaskImage || '').slice(0, 30)]; })"""
+        )
+        assert len(icons) >= 4
+        assert [i for i in icons if i[1] in ("0px", "auto") or "svg" not in i[2]] == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_opened_from_disk_the_menu_search_and_icons_work(site, browser):
+    """file://: the chapter menu opens on a phone, the search page finds a term, nothing fails."""
+    from browser_helpers import offline_page
+
+    page, log = _touch_page(browser, PHONE)
+    try:
+        page.goto((site.html / f"{CHAPTER}.html").as_uri(), wait_until="load")
+        page.locator(".primary-toggle").tap()
+        page.locator("#pst-primary-sidebar-modal a").filter(has_text="Hoofdstuk 2").first.wait_for(state="visible")
+        page.goto((site.html / "search.html").as_uri() + "?q=zorgmijder", wait_until="load")
+        page.locator("#search-results li").first.wait_for()
+        assert log.console_errors == [] and log.failed_requests == [] and log.external_requests == []
+    finally:
+        page.context.close()
