@@ -361,6 +361,28 @@ def test_the_search_index_is_loaded_only_by_the_search_page(site):
     assert loading == ["search.html"]
 
 
+@pytest.mark.browser
+def test_search_from_a_chapter_page_opens_the_search_page_with_results(site_url, browser):
+    """First use of search on a page without the index: Ctrl+K, a word, Enter; the search page
+    loads the index then and lists the hits."""
+    from browser_helpers import offline_page
+
+    page, log = offline_page(browser, viewport=DESKTOP)
+    try:
+        page.goto(site_url + CHAPTER + ".html", wait_until="networkidle")
+        page.keyboard.press("Control+k")
+        field = page.locator("#pst-search-dialog input[name=q]")
+        field.wait_for(state="visible")
+        assert field.get_attribute("placeholder") == "Zoek in het boek…"
+        field.fill("zorgmijder")
+        field.press("Enter")
+        page.wait_for_url(re.compile(r"search\.html\?q=zorgmijder"))
+        page.locator("#search-results li a").filter(has_text="Begrippenlijst").first.wait_for()
+        assert log.console_errors == [] and log.external_requests == []
+    finally:
+        page.context.close()
+
+
 def _cold_load(browser, url: str) -> dict:
     """Bytes per resource type of one page loaded with an empty cache (served uncompressed)."""
     from browser_helpers import offline_page
