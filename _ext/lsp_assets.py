@@ -159,7 +159,10 @@ def _dutch_header_buttons(app: Sphinx, pagename, templatename, context, doctree)
 THEME_CSS = "_static/styles/pydata-sphinx-theme.css"
 ICON_RULES = re.compile(r'(?:\.fa-[a-z0-9-]+:(?:before|after),?)+\{(?:(?:content|--fa):"[^"]*";?)+\}')
 ICON_FONT_FACES = re.compile(r"@font-face\{[^}]*Font Awesome[^}]*\}")
-ICON_FONT_FILES = [
+# also the themes' Jinja macro files, which Sphinx copies along with their static folders
+THEME_LEFTOVERS = [
+    "_static/webpack-macros.html",
+    "_static/sbt-webpack-macros.html",
     "_static/scripts/fontawesome.js",
     "_static/scripts/fontawesome.js.map",
     "_static/scripts/fontawesome.js.LICENSE.txt",
@@ -167,7 +170,7 @@ ICON_FONT_FILES = [
 ]
 
 
-def _drop_icon_font(app: Sphinx, exception) -> None:
+def _drop_theme_leftovers(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
@@ -175,7 +178,7 @@ def _drop_icon_font(app: Sphinx, exception) -> None:
     if css.is_file():
         text = css.read_text(encoding="utf-8")
         css.write_text(ICON_FONT_FACES.sub("", ICON_RULES.sub("", text)), encoding="utf-8")
-    for name in ICON_FONT_FILES:
+    for name in THEME_LEFTOVERS:
         path = out / name
         if path.is_dir():
             shutil.rmtree(path)
@@ -203,7 +206,7 @@ def setup(app: Sphinx) -> dict:
     app.add_js_file(LOADER, loading_method="defer", **{"data-lsp-versie": frontend.digest(frontend.site_script())})
     app.add_js_file(THEME_SCRIPT, loading_method="defer")
     app.connect("build-finished", _write_site_bundle)
-    app.connect("build-finished", _drop_icon_font)
+    app.connect("build-finished", _drop_theme_leftovers)
     app.connect("env-get-outdated", _reexecute_when_inputs_change)
     app.connect("doctree-resolved", _drop_thebe_config, priority=900)  # after sphinx-thebe
     # after myst-nb (priority 500) has added its per-page scripts

@@ -347,6 +347,7 @@ def test_no_page_refers_to_font_awesome_and_the_site_carries_none_of_it(site):
     assert offenders == []
     assert sorted(str(p.relative_to(site.html)) for p in site.html.rglob("*fontawesome*")) == []
     assert list(site.html.rglob("fa-*.woff2")) == []
+    assert list(site.html.rglob("*webpack-macros.html")) == []  # theme sources, 404 bait in the review
     theme_css = (site.html / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
     assert "@font-face" not in theme_css or "Font Awesome" not in theme_css.split("@font-face", 1)[1]
 
