@@ -1,4 +1,11 @@
-"""The theme around the pages (issues 9 and 13): navigation on phone, tablet and desktop.
+"""The theme around the pages (issues 9 and 13).
+
+1. Navigation: one ☰ and one "Inhoud" button that work on phone, tablet and desktop; no top bar
+   with a second search box; no page scrolls sideways at 390 px.
+2. Dutch: no English theme string in any page's text or announced attributes.
+3. A local favicon and a Dutch footer with source and licence.
+4. Light pages: no Font Awesome; the search index only on the search page; a byte budget.
+5. Dark mode, axe in light and dark, the book opened from disk.
 
 These tests use the session's one strict build (`site`, conftest.py) and one browser, like
 test_site.py; run them together so the site is built once.
@@ -497,8 +504,6 @@ def test_icons_are_drawn(site_url, browser):
 @pytest.mark.browser
 def test_opened_from_disk_the_menu_search_and_icons_work(site, browser):
     """file://: the chapter menu opens on a phone, the search page finds a term, nothing fails."""
-    from browser_helpers import offline_page
-
     page, log = _touch_page(browser, PHONE)
     try:
         page.goto((site.html / f"{CHAPTER}.html").as_uri(), wait_until="load")
