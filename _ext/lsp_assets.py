@@ -16,7 +16,7 @@
 - The theme around the pages (issues 9 and 13): templates from `_templates/` (a layout without
   the top bar, fontawesome.js and the search index on every page; Dutch toggle buttons; the
   footer), Dutch for the theme's own strings from `locales/nl/LC_MESSAGES/sphinx.po` (compiled
-  here when it changed), the favicon, the icon and layout stylesheets of `book/static/theme/`,
+  here when it changed), the favicon (inline, as a data: URI), the icon and layout stylesheets of `book/static/theme/`,
   and clear Dutch names in the download menu. Registered here with absolute paths, so that
   every book built with this extension (the test fixtures too) looks the same.
 - With the environment variable LSP_EDITIE=docent the `docent` tag is set, so that
@@ -25,6 +25,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -65,8 +66,6 @@ def _register_static(app: Sphinx, config) -> None:
     config.html_static_path.append(str(STATIC))
     config.exclude_patterns.append(SOURCES_PATTERN)
     config.templates_path.insert(0, str(TEMPLATES))
-    if not config.html_favicon:
-        config.html_favicon = str(FAVICON)
     from book.config import editie  # the one rule for the edition (book/config.py)
 
     if editie() == "docent":
@@ -127,13 +126,29 @@ def _drop_thebe_config(app: Sphinx, doctree, docname) -> None:
             node.parent.remove(node)
 
 
+# Assets of extensions that Jupyter Book adds to every page, needed only where the page uses
+# them (about 80 kB per page): the copy button of code blocks and sphinx-design's components.
+ONLY_WHERE_USED = {
+    "copybutton.js": "<pre", "clipboard.min.js": "<pre", "copybutton.css": "<pre",
+    "design-tabs.js": "sd-", "sphinx-design.min.css": "sd-",
+}
+
+
+def _used_here(asset, body: str) -> bool:
+    name = Path(getattr(asset, "filename", str(asset)) or "").name
+    return name not in ONLY_WHERE_USED or ONLY_WHERE_USED[name] in body
+
+
 def _clean_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    body = context.get("body") or ""
     scripts = context.get("script_files")
     if scripts:
-        context["script_files"] = [s for s in scripts if not _unwanted(s)]
+        context["script_files"] = [s for s in scripts if not _unwanted(s) and _used_here(s, body)]
     styles = context.get("css_files")
     if styles:
-        context["css_files"] = [s for s in styles if "thebe" not in getattr(s, "filename", str(s))]
+        context["css_files"] = [
+            s for s in styles if "thebe" not in getattr(s, "filename", str(s)) and _used_here(s, body)
+        ]
 
 
 # The theme's download menu says ".ipynb" or ".md" and ".pdf"; a reader should see what each gives.
@@ -142,6 +157,20 @@ DOWNLOAD_LABELS = {
     ".md": ("Brontekst (.md)", "Download de brontekst van deze pagina (MyST Markdown)"),
     ".pdf": ("Afdrukken of als pdf bewaren", "Druk deze pagina af of bewaar haar als pdf"),
 }
+
+
+@functools.lru_cache(maxsize=1)
+def _favicon_uri() -> str:
+    """The favicon as a data: URI in each page (layout.html): no request, so nothing to fail, to
+    404 or to be aborted when a page is left quickly, from a server or from disk alike."""
+    from urllib.parse import quote
+
+    svg = " ".join(FAVICON.read_text(encoding="utf-8").split())
+    return "data:image/svg+xml," + quote(svg, safe=" /:=',.-")
+
+
+def _add_favicon(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    context["lsp_favicon"] = _favicon_uri()
 
 
 def _dutch_header_buttons(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -212,4 +241,5 @@ def setup(app: Sphinx) -> dict:
     # after myst-nb (priority 500) has added its per-page scripts
     app.connect("html-page-context", _clean_page, priority=900)
     app.connect("html-page-context", _dutch_header_buttons, priority=900)
+    app.connect("html-page-context", _add_favicon)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

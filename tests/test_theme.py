@@ -328,15 +328,14 @@ class _Head(HTMLParser):
 
 @pytest.mark.parametrize("page_name", PAGES)
 def test_every_page_has_a_local_favicon_and_a_dutch_footer_with_source_and_licence(site, page_name):
-    from urllib.parse import urlparse
+    from urllib.parse import unquote
 
     head = _Head()
     head.feed(_html(site, page_name))
+    # inline: no request that could fail, 404 (favicon.ico) or be aborted, from a server or disk
     assert len(head.icons) == 1
-    icon = urlparse(head.icons[0])
-    assert not icon.scheme and not icon.netloc  # a file of the site, no request to another host
-    target = (site.html / f"{page_name}.html").parent / icon.path
-    assert target.is_file() and target.read_bytes().lstrip().startswith(b"<svg")
+    assert head.icons[0].startswith("data:image/svg+xml,") and "#" not in head.icons[0]  # "#" would end it
+    assert unquote(head.icons[0]).split(",", 1)[1].startswith("<svg")
     footer = " ".join(" ".join(head.footer).split())
     assert "Bron:" in footer and "Lerende sociale professionals" in footer and "Wmo-werkplaats Rotterdam" in footer
     assert "Licentie:" in footer and "©" in footer
@@ -373,6 +372,20 @@ def test_the_search_index_is_loaded_only_by_the_search_page(site):
         if any(re.search(rf'src="[^"]*{re.escape(name)}', p.read_text(encoding="utf-8")) for name in SEARCH_FILES)
     )
     assert loading == ["search.html"]
+
+
+def test_extension_assets_only_on_pages_that_use_them(site):
+    """The copy button (code blocks) and sphinx-design (components): only where a page has them."""
+    needs = {"copybutton.js": "<pre", "clipboard.min.js": "<pre", "sphinx-design.min.css": "sd-", "design-tabs.js": "sd-"}
+    pages = [p for p in site.html.rglob("*.html") if "_static" not in p.relative_to(site.html).parts]
+    needless = {}
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        body = text.split('<article class="bd-article">', 1)[-1]
+        unused = [name for name, mark in needs.items() if f"{name}?" in text and mark not in body]
+        if unused:
+            needless[str(path.relative_to(site.html))] = unused
+    assert needless == {}
 
 
 @pytest.mark.browser
