@@ -16,9 +16,10 @@
 - The theme around the pages (issues 9 and 13): templates from `_templates/` (a layout without
   the top bar, fontawesome.js and the search index on every page; Dutch toggle buttons; the
   footer), Dutch for the theme's own strings from `locales/nl/LC_MESSAGES/sphinx.po` (compiled
-  here when it changed), the favicon (inline, as a data: URI), the icon and layout stylesheets of `book/static/theme/`,
-  and clear Dutch names in the download menu. Registered here with absolute paths, so that
-  every book built with this extension (the test fixtures too) looks the same.
+  here when it changed), the favicon (inline, as a data: URI), the icon and layout stylesheets
+  and a small script from `book/static/theme/`, clear Dutch names in the download menu, and
+  no Font Awesome and no unused extension assets in the site. Registered here with absolute
+  paths, so that every book built with this extension (the test fixtures too) looks the same.
 - With the environment variable LSP_EDITIE=docent the `docent` tag is set, so that
   ``{only} docent`` blocks appear only in the teacher edition.
 """
