@@ -885,8 +885,13 @@ def test_print_css(page_and_log):
     assert page.locator("#oefening-alle_typen .lsp-casus").is_visible()
     assert "Sam gaat elke ochtend naar de markt." in page.locator("#oefening-alle_typen .lsp-casus").inner_text()
     assert not page.locator(".lsp-inleveren button").first.is_visible()
+    # screen-only controls and progress marks stay off paper: "Naar plaats", the drag grip, "Nog niet af"
+    for selector in (".lsp-rang-knoppen", ".lsp-rang-greep", ".lsp-vraag-af", ".lsp-kaart-voortgang"):
+        assert page.locator(selector).count() > 0, selector
+        assert not page.locator(selector).first.is_visible(), selector
     page.emulate_media(media="screen")
     assert vraag(page, "a1").locator("textarea").is_visible() and not mirror.is_visible()
+    assert vraag(page, "a2").locator(".lsp-rang-knoppen").first.is_visible()
 
 
 # Mount the exercises late, after the page's load event (as on a slow device, or with the old
