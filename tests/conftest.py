@@ -71,6 +71,7 @@ def browser():
         yield b
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups in its own hook of this name
 def pytest_collection_modifyitems(config, items):
     """Two workers share the work (pytest-xdist, `--dist loadgroup` in pyproject.toml): every test
     that builds the real book runs on one worker, so the book is built once; the other tests go by
