@@ -70,15 +70,3 @@ def browser():
     with launch_browser() as b:
         yield b
 
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups in its own hook of this name
-def pytest_collection_modifyitems(config, items):
-    """Two workers share the work (pytest-xdist, `--dist loadgroup` in pyproject.toml): every test
-    that builds the real book runs on one worker, so the book is built once; the other tests go by
-    file, so a file's own fixture book is built once as well."""
-    # the teacher edition builds the same sources (other output folder): the two builds of the book
-    # run one after the other, never side by side
-    whole_book = {"site", "site_url", "teacher_site"}
-    for item in items:
-        group = "site" if whole_book & set(getattr(item, "fixturenames", ())) else item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
