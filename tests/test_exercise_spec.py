@@ -569,14 +569,14 @@ def test_error_message_is_exactly_one_dutch_line(tmp_path, name):
 
 
 def test_numbered_dilemma_nodes_name_every_error_inside(tmp_path):
-    """Node ids written as numbers (1:, 2:) are refused, and errors inside such a node keep their place."""
+    """Node ids written as numbers (5:) are refused, and errors inside such a node keep their place."""
     def fn(d):
-        _q(d, "a7").update(start="k2", knopen={1: {"tekst": "a", "keuzes": [{"tekst": 5, "naar": "k2"}]},
+        _q(d, "a7").update(start="k2", knopen={5: {"tekst": "a", "keuzes": [{"tekst": 5, "naar": "k2"}]},
                                                "k2": {"tekst": "b"}})
     path, msg = _error(tmp_path, _mutate(fn))
     assert msg == (f"Fout in oefening {path} (2 fouten):\n"
-                   "  veld vragen[7].knopen[1].[key] (de 8e vraag, id 'a7'): verwacht tekst; gevonden het getal 1\n"
-                   "  veld vragen[7].knopen[1].keuzes[0].tekst (de 8e vraag, id 'a7'): verwacht tekst; gevonden het getal 5")
+                   "  veld vragen[7].knopen[5].[key] (de 8e vraag, id 'a7'): verwacht tekst; gevonden het getal 5\n"
+                   "  veld vragen[7].knopen[5].keuzes[0].tekst (de 8e vraag, id 'a7'): verwacht tekst; gevonden het getal 5")
 
 
 @pytest.mark.parametrize("n", [1, 2, 8, 9])

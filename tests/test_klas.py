@@ -841,3 +841,98 @@ def test_opmerkingen_section_html_helpers_and_notebook_display(tmp_path):
     assert klas.schrijf_html(k, tmp_path / "r.html", tmp_path / "map").read_text(encoding="utf-8") == page
     with pytest.raises(klas.KlasFout, match="bestaat niet of is geen map"):
         klas.lees_map(tmp_path / "map" / "a.json")
+
+
+class _Pagina(HTMLParser):
+    """Every text of the page with the element it stands in, the tables as rows of cells, the bars."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stapel: list[str] = []
+        self.teksten: list[tuple[str, str]] = []     # (enclosing tag, text)
+        self.tabellen: list[dict] = []
+        self.cel: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("meta", "br", "hr", "img", "link", "input"):
+            return
+        self.stapel.append(tag)
+        if tag == "table":
+            self.tabellen.append({"titel": None, "kop": [], "rijen": []})
+        elif tag == "tr" and self.stapel[-2] == "tbody":
+            self.tabellen[-1]["rijen"].append([])
+        elif tag in ("th", "td"):
+            self.cel = {"tag": tag, "scope": a.get("scope"), "class": a.get("class"), "tekst": "", "balk": None}
+        elif tag == "span" and self.cel is not None:
+            self.cel["balk"] = a.get("style")
+
+    def handle_endtag(self, tag):
+        assert self.stapel.pop() == tag, f"</{tag}> sluit iets anders"
+        if tag in ("th", "td"):
+            t = self.tabellen[-1]
+            (t["kop"] if "thead" in self.stapel else t["rijen"][-1]).append(self.cel)
+            self.cel = None
+
+    def handle_data(self, data):
+        if not data.strip() or self.stapel[-1:] == ["style"]:
+            return
+        self.teksten.append((self.stapel[-1] if self.stapel else "", data))
+        if self.cel is not None:
+            self.cel["tekst"] += data
+        elif self.stapel[-1] == "caption":
+            self.tabellen[-1]["titel"] = data
+
+
+def test_html_report_shows_the_overview_in_its_own_elements(tmp_path):
+    """What the HTML page shows equals the overview: titles, questions, summaries, every table cell
+    in its place with a bar in proportion, the anonymous answers; no text stray between elements."""
+    rng = random.Random(3)
+    for i in range(4):
+        _schrijf(tmp_path / "map" / f"s{i}.json", _bestand(i, rng))
+    (tmp_path / "map" / "kapot.json").write_text("{", encoding="utf-8")
+    k = _lees(tmp_path / "map")
+    (oef,) = klas.overzicht(k)
+    page = klas.html_rapport(k)
+    p = _Pagina()
+    p.feed(page)
+    p.close()
+    assert p.stapel == []
+    # no text directly in a structural element (a garbled tag would show up as text there)
+    assert {tag for tag, _ in p.teksten} <= {"title", "h1", "h2", "h3", "p", "summary", "li", "caption", "th", "td"}
+    alleen = lambda *tags: [t for tag, t in p.teksten if tag in tags]  # noqa: E731
+    assert alleen("title", "h1") == ["Klasoverzicht hoofdstuk 1"] * 2
+    assert alleen("h2") == ["Testcasus met alle vraagtypen"]
+    assert alleen("h3") == [f"Vraag {vo.nummer} ({klas.TYPE_NAMEN[vo.type]}): {vo.vraag}" for vo in oef.vragen]
+    assert alleen("h3")[0] == "Vraag 1 (open vraag): Wat valt je op aan de situatie van Sam?"
+    assert alleen("summary") == ["Niet meegeteld (1) — bevat bestandsnamen, niet voor het digibord"]
+    li = alleen("li")
+    assert li[0].startswith("kapot.json: beschadigd: ")
+    assert li[1:] == [t for vo in oef.vragen for t in vo.teksten] and len(li) > 3
+    samenvatting = re.findall(r'<p class="samenvatting">([^<]*)</p>', page)
+    assert samenvatting == [z for vo in oef.vragen for z in vo.samenvatting] and len(samenvatting) > 4
+    tabellen = [t for vo in oef.vragen for t in vo.tabellen]
+    assert len(p.tabellen) == len(tabellen) > 5
+    for gezien, tabel in zip(p.tabellen, tabellen):
+        assert gezien["titel"] == (tabel.titel or None)
+        assert [c["tekst"] for c in gezien["kop"]] == tabel.kolommen
+        assert {c["scope"] for c in gezien["kop"]} == {"col"}
+        assert [[c["tekst"] for c in rij] for rij in gezien["rijen"]] == _tekst(tabel.rijen)
+        grootste = max([c for r in tabel.rijen for c in r if isinstance(c, int)] + [1])
+        for rij, cellen in zip(tabel.rijen, gezien["rijen"]):
+            assert cellen[0]["tag"] == "th" and cellen[0]["scope"] == "row"
+            for i, (waarde, cel) in enumerate(zip(rij[1:], cellen[1:]), start=1):
+                assert cel["tag"] == "td"
+                if isinstance(waarde, klas.Aantal):
+                    # a count "n (p%)" carries a bar of p %
+                    verwacht = f"width:{round(100 * waarde.n / waarde.van)}%" if waarde.n and waarde.van else None
+                    assert (cel["class"], cel["balk"]) == ("getal", verwacht)
+                elif all(isinstance(r[i], int) for r in tabel.rijen):
+                    # a column of whole numbers: bars relative to the largest number in the table
+                    verwacht = f"width:{round(100 * waarde / grootste)}%" if waarde else None
+                    assert (cel["class"], cel["balk"]) == ("getal", verwacht)
+                else:
+                    assert (cel["class"], cel["balk"]) == (None, None)
+    balken = [c["balk"] for t in p.tabellen for r in t["rijen"] for c in r if c["balk"]]
+    assert len(set(balken)) > 2 and "width:100%" in balken
+    assert klas.weergave(k).data == f"<style>{klas._CSS}</style>\n" + page.split("<body>\n", 1)[1].rsplit("\n</body>", 1)[0]
