@@ -936,3 +936,67 @@ def test_html_report_shows_the_overview_in_its_own_elements(tmp_path):
     balken = [c["balk"] for t in p.tabellen for r in t["rijen"] for c in r if c["balk"]]
     assert len(set(balken)) > 2 and "width:100%" in balken
     assert klas.weergave(k).data == f"<style>{klas._CSS}</style>\n" + page.split("<body>\n", 1)[1].rsplit("\n</body>", 1)[0]
+
+
+def _zip_met_tijden(members: dict[str, tuple[bytes, tuple]]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for naam, (inhoud, tijd) in members.items():
+            zf.writestr(zipfile.ZipInfo(naam, date_time=tijd), inhoud)
+    return buf.getvalue()
+
+
+def test_inside_a_zip_macos_extras_limits_and_member_times(tmp_path, monkeypatch):
+    """Zip members: macOS extras in any subfolder are skipped, every member counts towards the item
+    limit, the size limits hold exactly, and a member's own time decides between two files of one student."""
+    rng = random.Random(17)
+    def zelfde_datum(i: int, **extra) -> bytes:   # one date in every file: the member's time decides
+        return json.dumps(_bestand(i, rng, datum="2026-11-01", **extra)).encode()
+
+    js = [zelfde_datum(i) for i in range(4)]
+    js = [j + b" " * (max(map(len, js)) - len(j)) for j in js]   # one length, for the exact size limits
+    nieuw = zelfde_datum(0, naam="Student 0")
+    (tmp_path / "lms.zip").write_bytes(_zip_met_tijden({
+        "a/b/._lsp.json": (b"\x00\x05\x16\x07", (2026, 11, 1, 0, 0, 0)),
+        "__MACOSX/a/lsp.json": (js[1], (2026, 11, 1, 0, 0, 0)),
+        "s0/later.json": (nieuw, (2026, 11, 20, 10, 0, 0)),     # same student, newer by the member's time
+        "s0/z_eerder.json": (js[0], (2026, 11, 2, 10, 0, 0)),
+        "s2/lsp.json": (js[2], (2026, 11, 1, 0, 0, 0)),
+    }))
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["lms.zip/s0/later.json", "lms.zip/s2/lsp.json"]
+    assert {m.bestand: m.reden for m in k.meldingen} == {
+        "lms.zip/__MACOSX/a/lsp.json": "hulpbestand van het besturingssysteem; overgeslagen",
+        "lms.zip/a/b/._lsp.json": "hulpbestand van het besturingssysteem; overgeslagen",
+        "lms.zip/s0/z_eerder.json": "dubbel: dezelfde student leverde ook lms.zip/s0/later.json in; "
+                                    "dat is nieuwer en telt (volgens tijd van het bestand)",
+    }
+    # the zip counts as one item, each member as one more: with a limit of 4, three members are seen
+    (tmp_path / "lms.zip").write_bytes(_zip({f"s{i}.json": js[i] for i in range(4)}))
+    monkeypatch.setattr(klas, "MAX_ITEMS", 4)
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["lms.zip/s0.json", "lms.zip/s1.json", "lms.zip/s2.json"]
+    assert [m.bestand for m in k.meldingen] == ["."] and k.meldingen[0].reden.startswith("te veel bestanden")
+    monkeypatch.setattr(klas, "MAX_ITEMS", 100)
+    # the bytes of all members count together; the member that crosses the limit is still read
+    monkeypatch.setattr(klas, "MAX_UITGEPAKT", 2 * len(js[0]))
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["lms.zip/s0.json", "lms.zip/s1.json", "lms.zip/s2.json"]
+    assert {m.bestand: m.reden for m in k.meldingen}["lms.zip/s3.json"] == "te veel gegevens in deze map; overgeslagen"
+    monkeypatch.setattr(klas, "MAX_UITGEPAKT", 10**9)
+    # size limits are inclusive: a member or a zip of exactly the limit is read, one byte more is not
+    binnen = _zip({"s3.json": js[3]})
+    (tmp_path / "lms.zip").write_bytes(_zip({"s0.json": js[0], "eigen.zip": binnen}))
+    monkeypatch.setattr(klas, "MAX_BESTAND", len(js[0]))
+    monkeypatch.setattr(klas, "MAX_ZIP_IN_ZIP", len(binnen))
+    monkeypatch.setattr(klas, "MAX_ZIP", (tmp_path / "lms.zip").stat().st_size)
+    assert _lees(tmp_path).gebruikt == ["lms.zip/eigen.zip/s3.json", "lms.zip/s0.json"]
+    monkeypatch.setattr(klas, "MAX_BESTAND", len(js[0]) - 1)
+    monkeypatch.setattr(klas, "MAX_ZIP_IN_ZIP", len(binnen) - 1)
+    assert {m.bestand: m.reden for m in _lees(tmp_path).meldingen} == {
+        "lms.zip/eigen.zip": "zip-bestand te groot om in een zip-bestand te openen",
+        "lms.zip/s0.json": "te groot voor een antwoordbestand; overgeslagen",
+    }
+    monkeypatch.setattr(klas, "MAX_ZIP", (tmp_path / "lms.zip").stat().st_size - 1)
+    k = _lees(tmp_path)
+    assert k.gebruikt == [] and [(m.bestand, m.reden) for m in k.meldingen] == [("lms.zip", "zip-bestand te groot; niet geopend")]
