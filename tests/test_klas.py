@@ -1000,3 +1000,39 @@ def test_inside_a_zip_macos_extras_limits_and_member_times(tmp_path, monkeypatch
     monkeypatch.setattr(klas, "MAX_ZIP", (tmp_path / "lms.zip").stat().st_size - 1)
     k = _lees(tmp_path)
     assert k.gebruikt == [] and [(m.bestand, m.reden) for m in k.meldingen] == [("lms.zip", "zip-bestand te groot; niet geopend")]
+
+
+def test_text_tables_fit_100_columns_exactly():
+    """A table in the text report: the title indented by 2 and wrapped at 100 columns; headers cut at
+    18 columns; numbers right-aligned; the first column shrinks to no less than 14 columns (or its own
+    width) to make room, and wraps; with even less room each row becomes a block."""
+    T = klas.Tabel
+    titel_97 = "x" * 90 + " " + "y" * 6        # 2 + 97 = 99 columns: one line
+    titel_99 = "x" * 90 + " " + "y" * 8        # would be 101 columns: two lines
+    assert klas._tabel_tekst(T(["item", "aantal en uitleg"], [["ab", klas.Aantal(1, 2)], ["", klas.Aantal(2, 4, True)]],
+                               titel=titel_97)) == [
+        "  " + titel_97,
+        "    item  aantal en uitleg",
+        "    ab             1 (50%)",
+        "                   2 van 4",
+    ]
+    assert klas._tabel_tekst(T(["k", "een kolomkop die te lang is"], [["a", 3]], titel=titel_99)) == [
+        "  " + "x" * 90,
+        "  " + "y" * 8,
+        "    k  een kolomkop die …",
+        "    a                   3",
+    ]
+    koppen = ["eerste"] + [f"k{i}" + "x" * 16 for i in range(1, 5)]
+    rij = ["woord " * 6 + "eind", 1, 2, 3, 4]
+    assert klas._tabel_tekst(T(koppen, [rij])) == [       # 4 + 14 + 4 * (2 + 18) = 98 columns
+        "    eerste          " + "  ".join(koppen[1:]),
+        "    woord woord     " + "  ".join(f"{n:>18}" for n in rij[1:]),
+        "    woord woord",
+        "    woord woord",
+        "    eind",
+    ]
+    assert klas._tabel_tekst(T(koppen + ["k5"], [rij + [5]])) == [   # the first column would get 10
+        "    woord woord woord woord woord woord eind",
+        "      " + "; ".join(f"{k}: {n}" for k, n in zip(koppen[1:], rij[1:])) + ";",
+        "      k5: 5",
+    ]
