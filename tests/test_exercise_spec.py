@@ -118,6 +118,8 @@ BAD = {
     "werkvorm": (_set(["werkvorm"], ["alleen", "solo"]), ["veld werkvorm[1]", "'klassengesprek'"]),
     "docent_per_vraag": (lambda d: d["docent"]["per_vraag"].update(z9="x"), ["docent.per_vraag.z9", "'z9'"]),
     "lege_tekst": (lambda d: _q(d, "a1").update(vraag=""), ["vragen[0].vraag", "niet-lege tekst"]),
+    "vragen_getal": (_set(["vragen"], 5),
+                     "veld vragen: verwacht een lijst (regels die met '- ' beginnen of [a, b]); gevonden het getal 5"),
     "id_patroon": (lambda d: _q(d, "a1").update(id="Vraag 1"), ["vragen[0].id", "kleine letters"]),
     "alleen_spaties": (lambda d: _q(d, "a1").update(vraag="   \n  "), ["vragen[0].vraag", "met inhoud"]),
     # an end node exists but cannot be reached from the start: a student would loop forever
@@ -524,6 +526,8 @@ EXACT = {
     # gave pydantic's English text)
     "vraag_als_tekst": (_set(["vragen"], ["Wat valt je op?"]),
                         "veld vragen[0]: verwacht een mapping (regels 'veld: waarde'); gevonden de tekst 'Wat valt je op?'"),
+    "vragen_getal": (_set(["vragen"], 5),
+                     "veld vragen: verwacht een lijst (regels die met '- ' beginnen of [a, b]); gevonden het getal 5"),
     "id_patroon": (lambda d: _q(d, "a1").update(id="Vraag 1"),
                    "veld vragen[0].id (de 1e vraag, id 'Vraag 1'): verwacht alleen kleine letters, cijfers en _; "
                    "gevonden de tekst 'Vraag 1'"),
