@@ -891,6 +891,7 @@ def test_html_report_shows_the_overview_in_its_own_elements(tmp_path):
     for i in range(4):
         _schrijf(tmp_path / "map" / f"s{i}.json", _bestand(i, rng))
     (tmp_path / "map" / "kapot.json").write_text("{", encoding="utf-8")
+    (tmp_path / "map" / "notities.txt").write_text("x", encoding="utf-8")
     k = _lees(tmp_path / "map")
     (oef,) = klas.overzicht(k)
     page = klas.html_rapport(k)
@@ -905,10 +906,11 @@ def test_html_report_shows_the_overview_in_its_own_elements(tmp_path):
     assert alleen("h2") == ["Testcasus met alle vraagtypen"]
     assert alleen("h3") == [f"Vraag {vo.nummer} ({klas.TYPE_NAMEN[vo.type]}): {vo.vraag}" for vo in oef.vragen]
     assert alleen("h3")[0] == "Vraag 1 (open vraag): Wat valt je op aan de situatie van Sam?"
-    assert alleen("summary") == ["Niet meegeteld (1) — bevat bestandsnamen, niet voor het digibord"]
+    assert alleen("summary") == ["Niet meegeteld (2) — bevat bestandsnamen, niet voor het digibord"]
+    assert alleen("p")[0] == "4 bruikbare antwoordbestanden. Het overzicht is anoniem."
     li = alleen("li")
-    assert li[0].startswith("kapot.json: beschadigd: ")
-    assert li[1:] == [t for vo in oef.vragen for t in vo.teksten] and len(li) > 3
+    assert li[0].startswith("kapot.json: beschadigd: ") and li[1] == "notities.txt: geen JSON-bestand; overgeslagen"
+    assert li[2:] == [t for vo in oef.vragen for t in vo.teksten] and len(li) > 4
     samenvatting = re.findall(r'<p class="samenvatting">([^<]*)</p>', page)
     assert samenvatting == [z for vo in oef.vragen for z in vo.samenvatting] and len(samenvatting) > 4
     tabellen = [t for vo in oef.vragen for t in vo.tabellen]
@@ -983,17 +985,22 @@ def test_inside_a_zip_macos_extras_limits_and_member_times(tmp_path, monkeypatch
     k = _lees(tmp_path)
     assert k.gebruikt == ["lms.zip/s0.json", "lms.zip/s1.json", "lms.zip/s2.json"]
     assert {m.bestand: m.reden for m in k.meldingen}["lms.zip/s3.json"] == "te veel gegevens in deze map; overgeslagen"
+    assert k.meldingen[-1].bestand == "." and k.meldingen[-1].reden.startswith("te veel bestanden of gegevens")
     monkeypatch.setattr(klas, "MAX_UITGEPAKT", 10**9)
     # size limits are inclusive: a member or a zip of exactly the limit is read, one byte more is not
     binnen = _zip({"s3.json": js[3]})
-    (tmp_path / "lms.zip").write_bytes(_zip({"s0.json": js[0], "eigen.zip": binnen}))
+    # (t.json comes after the refused members: the rest of the zip is still read)
+    (tmp_path / "lms.zip").write_bytes(_zip({"s0.json": js[0], "eigen.zip": binnen, "t.json": b"[]"}))
     monkeypatch.setattr(klas, "MAX_BESTAND", len(js[0]))
     monkeypatch.setattr(klas, "MAX_ZIP_IN_ZIP", len(binnen))
     monkeypatch.setattr(klas, "MAX_ZIP", (tmp_path / "lms.zip").stat().st_size)
     assert _lees(tmp_path).gebruikt == ["lms.zip/eigen.zip/s3.json", "lms.zip/s0.json"]
     monkeypatch.setattr(klas, "MAX_BESTAND", len(js[0]) - 1)
     monkeypatch.setattr(klas, "MAX_ZIP_IN_ZIP", len(binnen) - 1)
-    assert {m.bestand: m.reden for m in _lees(tmp_path).meldingen} == {
+    meldingen = {m.bestand: m.reden for m in _lees(tmp_path).meldingen}
+    assert meldingen.pop("lms.zip/t.json") == (
+        "onbruikbaar: is geen antwoordbestand van dit boek (formaat 'lsp-antwoorden' ontbreekt)")
+    assert meldingen == {
         "lms.zip/eigen.zip": "zip-bestand te groot om in een zip-bestand te openen",
         "lms.zip/s0.json": "te groot voor een antwoordbestand; overgeslagen",
     }
