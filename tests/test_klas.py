@@ -1043,3 +1043,43 @@ def test_text_tables_fit_100_columns_exactly():
         "      " + "; ".join(f"{k}: {n}" for k, n in zip(koppen[1:], rij[1:])) + ";",
         "      k5: 5",
     ]
+
+
+def test_read_errors_of_the_system_are_named_in_dutch(tmp_path, monkeypatch):
+    """A file that cannot be read names the reason (as root no real permission error can be made,
+    so the reading itself is replaced); a folder that cannot be listed is named too."""
+    import errno
+
+    fouten = {
+        "a_weg.json": FileNotFoundError(errno.ENOENT, "x"), "b_toegang.json": PermissionError(errno.EACCES, "x"),
+        "c_perm.json": OSError(errno.EPERM, "x"), "d_kring.json": OSError(errno.ELOOP, "x"),
+        "e_map.json": IsADirectoryError(errno.EISDIR, "x"), "f_io.json": OSError(errno.EIO, "x"),
+        "g_zonder.json": OSError("geen nummer"),
+    }
+    for naam in fouten:
+        (tmp_path / naam).write_text("{}", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    echt_lezen, echt_scandir = klas._lees_gewoon, klas.os.scandir
+
+    def lees(pad, limiet):
+        if Path(pad).name in fouten:
+            raise fouten[Path(pad).name]
+        return echt_lezen(pad, limiet)
+
+    def scandir(pad):
+        if Path(pad).name == "sub":
+            raise PermissionError(errno.EACCES, "x")
+        return echt_scandir(pad)
+
+    monkeypatch.setattr(klas, "_lees_gewoon", lees)
+    monkeypatch.setattr(klas.os, "scandir", scandir)
+    assert {m.bestand: m.reden for m in _lees(tmp_path).meldingen} == {
+        "a_weg.json": "kan niet gelezen worden (bestaat niet meer)",
+        "b_toegang.json": "kan niet gelezen worden (geen toegang)",
+        "c_perm.json": "kan niet gelezen worden (geen toegang)",
+        "d_kring.json": "kan niet gelezen worden (snelkoppeling in een kring)",
+        "e_map.json": "kan niet gelezen worden (is een map)",
+        "f_io.json": "kan niet gelezen worden (leesfout van het besturingssysteem)",
+        "g_zonder.json": "kan niet gelezen worden (leesfout van het besturingssysteem)",
+        "sub/": "map kan niet gelezen worden (geen toegang)",
+    }
