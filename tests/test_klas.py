@@ -937,6 +937,9 @@ def test_html_report_shows_the_overview_in_its_own_elements(tmp_path):
                     assert (cel["class"], cel["balk"]) == (None, None)
     balken = [c["balk"] for t in p.tabellen for r in t["rijen"] for c in r if c["balk"]]
     assert len(set(balken)) > 2 and "width:100%" in balken
+    with pytest.raises(klas.KlasFout) as info:
+        klas.schrijf_html(k, tmp_path / "map" / "sub" / "r.html", tmp_path / "map")
+    assert str(info.value) == f"Schrijf het HTML-rapport buiten de map {tmp_path / 'map'}: die map blijft onveranderd."
     assert klas.weergave(k).data == f"<style>{klas._CSS}</style>\n" + page.split("<body>\n", 1)[1].rsplit("\n</body>", 1)[0]
 
 
@@ -964,6 +967,9 @@ def test_inside_a_zip_macos_extras_limits_and_member_times(tmp_path, monkeypatch
         "s0/later.json": (nieuw, (2026, 11, 20, 10, 0, 0)),     # same student, newer by the member's time
         "s0/z_eerder.json": (js[0], (2026, 11, 2, 10, 0, 0)),
         "s2/lsp.json": (js[2], (2026, 11, 1, 0, 0, 0)),
+        # a zip in a zip in a zip is not opened; what follows it in the same zip still is looked at
+        "x.zip": (_zip({"diep.zip": _zip({"s3.json": js[3]}), "notities.txt": b"x"}),
+                  (2026, 11, 1, 0, 0, 0)),
     }))
     k = _lees(tmp_path)
     assert k.gebruikt == ["lms.zip/s0/later.json", "lms.zip/s2/lsp.json"]
@@ -972,6 +978,8 @@ def test_inside_a_zip_macos_extras_limits_and_member_times(tmp_path, monkeypatch
         "lms.zip/a/b/._lsp.json": "hulpbestand van het besturingssysteem; overgeslagen",
         "lms.zip/s0/z_eerder.json": "dubbel: dezelfde student leverde ook lms.zip/s0/later.json in; "
                                     "dat is nieuwer en telt (volgens tijd van het bestand)",
+        "lms.zip/x.zip/diep.zip": "zip-bestand in een zip-bestand in een zip-bestand; niet geopend",
+        "lms.zip/x.zip/notities.txt": "geen JSON-bestand; overgeslagen",
     }
     # the zip counts as one item, each member as one more: with a limit of 4, three members are seen
     (tmp_path / "lms.zip").write_bytes(_zip({f"s{i}.json": js[i] for i in range(4)}))
@@ -980,11 +988,18 @@ def test_inside_a_zip_macos_extras_limits_and_member_times(tmp_path, monkeypatch
     assert k.gebruikt == ["lms.zip/s0.json", "lms.zip/s1.json", "lms.zip/s2.json"]
     assert [m.bestand for m in k.meldingen] == ["."] and k.meldingen[0].reden.startswith("te veel bestanden")
     monkeypatch.setattr(klas, "MAX_ITEMS", 100)
-    # the bytes of all members count together; the member that crosses the limit is still read
+    # the bytes of all members count together; the member that crosses the limit is still read,
+    # and the rest of the zip is still listed
+    (tmp_path / "lms.zip").write_bytes(_zip({**{f"s{i}.json": js[i] for i in range(4)},
+                                            "s4.zip": _zip({"s.json": js[0]}), "z.txt": b"x"}))
     monkeypatch.setattr(klas, "MAX_UITGEPAKT", 2 * len(js[0]))
     k = _lees(tmp_path)
     assert k.gebruikt == ["lms.zip/s0.json", "lms.zip/s1.json", "lms.zip/s2.json"]
-    assert {m.bestand: m.reden for m in k.meldingen}["lms.zip/s3.json"] == "te veel gegevens in deze map; overgeslagen"
+    assert {m.bestand: m.reden for m in k.meldingen[:-1]} == {
+        "lms.zip/s3.json": "te veel gegevens in deze map; overgeslagen",
+        "lms.zip/s4.zip": "te veel gegevens in deze map; overgeslagen",
+        "lms.zip/z.txt": "geen JSON-bestand; overgeslagen",
+    }
     assert k.meldingen[-1].bestand == "." and k.meldingen[-1].reden.startswith("te veel bestanden of gegevens")
     monkeypatch.setattr(klas, "MAX_UITGEPAKT", 10**9)
     # size limits are inclusive: a member or a zip of exactly the limit is read, one byte more is not
