@@ -1100,3 +1100,20 @@ def test_read_errors_of_the_system_are_named_in_dutch(tmp_path, monkeypatch):
         "g_zonder.json": "kan niet gelezen worden (leesfout van het besturingssysteem)",
         "sub/": "map kan niet gelezen worden (geen toegang)",
     }
+
+
+def test_a_zip_member_with_an_impossible_date_has_no_time(tmp_path):
+    """A member dated month 13 (a damaged or hand-made zip): its time is unknown, so between two files
+    of one student with the same date the file name decides, without a crash."""
+    rng = random.Random(18)
+    js = [json.dumps(_bestand(1, rng, datum="2026-11-01")).encode() for _ in range(2)]
+    data = bytearray(_zip_met_tijden({"a.json": (js[0], (2026, 11, 1, 9, 0, 0)),
+                                      "b.json": (js[1], (2026, 11, 2, 9, 0, 0))}))
+    start = data.rfind(b"PK\x01\x02", 0, data.rfind(b"a.json"))        # central directory entry of a.json
+    data[start + 14:start + 16] = (((2026 - 1980) << 9) | (13 << 5) | 1).to_bytes(2, "little")
+    (tmp_path / "lms.zip").write_bytes(bytes(data))
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["lms.zip/b.json"]
+    assert [(m.bestand, m.reden) for m in k.meldingen] == [
+        ("lms.zip/a.json", "dubbel: dezelfde student leverde ook lms.zip/b.json in; dat is nieuwer en telt "
+                           "(volgens bestandsnaam (de tijden zijn gelijk))")]
