@@ -1117,3 +1117,15 @@ def test_a_zip_member_with_an_impossible_date_has_no_time(tmp_path):
     assert [(m.bestand, m.reden) for m in k.meldingen] == [
         ("lms.zip/a.json", "dubbel: dezelfde student leverde ook lms.zip/b.json in; dat is nieuwer en telt "
                            "(volgens bestandsnaam (de tijden zijn gelijk))")]
+
+
+def test_a_zip_member_that_cannot_be_unpacked_does_not_stop_the_zip(tmp_path):
+    data = bytearray(_zip({"a.zip": _zip({"x.json": b"{}" * 500}), "b.txt": b"x"}))
+    kop = data.find(b"PK\x03\x04")                                       # local header of a.zip
+    begin = kop + 30 + int.from_bytes(data[kop + 26:kop + 28], "little") + int.from_bytes(data[kop + 28:kop + 30], "little")
+    data[begin + 2:begin + 12] = b"\xff" * 10                             # damage the compressed bytes
+    (tmp_path / "lms.zip").write_bytes(bytes(data))
+    assert {m.bestand: m.reden for m in _lees(tmp_path).meldingen} == {
+        "lms.zip/a.zip": "beschadigd in het zip-bestand: kan niet uitgepakt worden",
+        "lms.zip/b.txt": "geen JSON-bestand; overgeslagen",
+    }
