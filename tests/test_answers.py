@@ -522,3 +522,16 @@ def test_messages_name_the_file_or_say_het_bestand(tmp_path):
 
 def test_a_first_attempt_or_a_check_alone_is_a_multiple_choice_answer():
     assert answers.antwoord_soort({"eerste": 1}) == answers.antwoord_soort({"gecontroleerd": True}) == "meerkeuze"
+
+
+@pytest.mark.parametrize("antwoord, veld", [
+    ({"eerste": "x"}, "a5.eerste"), ({"keuze": "x"}, "a5.keuze"), ({"keuze": [0, "x"]}, "a5.keuze[1]"),
+])
+def test_a_wrong_choice_is_named_by_its_field_only(antwoord, veld):
+    """keuze and eerste are a number or a list of numbers; the message names the field, not the variant."""
+    data = {"formaat": "lsp-antwoorden", "versie": 1, "hoofdstuk": 1, "naam": "A", "studentnummer": "s1",
+            "datum": "2026-11-01", "oefeningen": {"alle_typen": {"titel": "T", "antwoorden": {"a5": antwoord}}}}
+    with pytest.raises(AntwoordBestandFout) as info:
+        parse_antwoorden(json.dumps(data))
+    assert str(info.value) == (f"het bestand klopt niet bij veld oefeningen.alle_typen.antwoorden.{veld}: "
+                               "verwacht een geheel getal; gevonden een tekst van 1 tekens.")
