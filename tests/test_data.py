@@ -289,3 +289,18 @@ def test_file_level_errors_are_whole_dutch_sentences(tmp_path: Path) -> None:
 def test_all_numbers_are_indexed_by_id_and_keep_the_id_column() -> None:
     df = load_all()
     assert list(df.index) == list(df["id"]) and df.index.is_unique
+
+
+@pytest.mark.parametrize(("row", "text"), [
+    (_r(1_000_000, "euro", "exact"), "1 miljoen euro"),                      # a million is "miljoen" already
+    (_r(1_260_000, "euro", "exact"), "1,3 miljoen euro"),                    # millions with one decimal
+    (_r(2_000_000, "euro", "circa", waarde_tot=3_500_000.0), "ongeveer 2 miljoen–3,5 miljoen euro"),
+    (_r(0.126, "jaar", "exact"), "0,13 jaar"),                               # at most two decimals
+])
+def test_format_number_at_the_edges(row: dict[str, object], text: str) -> None:
+    assert format_number(row) == text
+
+
+def test_value_reads_the_folder_it_is_given(tmp_path: Path) -> None:
+    (tmp_path / "geldig.csv").write_bytes((FIXTURES / "geldig.csv").read_bytes())
+    assert value("h2_a", data_dir=tmp_path)["bestand"] == "geldig.csv"
