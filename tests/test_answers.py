@@ -471,3 +471,67 @@ def test_digit_limit_is_exact():
         with pytest.raises(AntwoordBestandFout) as info:
             parse_antwoorden(raw)
         assert gevonden in str(info.value)
+
+
+def test_answers_fit_or_not_with_exact_reasons():
+    """past_bij_vraag at its edges: a list answer only where more options are right, every item or
+    reason may be named (all of them too), and the Dutch reason names what is wrong."""
+    from book.answers import past_bij_vraag
+
+    meer = VRAGEN["a5"].model_copy(update={"meerdere_juist": True})
+    assert past_bij_vraag(meer, MeerkeuzeAntwoord(keuze=[0, 1])) is None
+    assert past_bij_vraag(VRAGEN["a5"], MeerkeuzeAntwoord(keuze=[0, 1])) == (
+        "keuze is een lijst, maar bij deze vraag kies je één optie")
+    items = [i.tekst for i in VRAGEN["a4"].items]
+    assert past_bij_vraag(VRAGEN["a4"], SorterenAntwoord(indeling={}, volgorde=items)) is None
+    assert past_bij_vraag(VRAGEN["a4"], SorterenAntwoord(indeling={}, volgorde=items + ["x"])) == (
+        "volgorde noemt een item dat niet in de oefening staat")
+    stappen = list(VRAGEN["a2"].items)
+    assert past_bij_vraag(VRAGEN["a2"], RangschikkingAntwoord(volgorde=stappen, redenen={k: "x" for k in stappen})) is None
+    assert past_bij_vraag(VRAGEN["a2"], RangschikkingAntwoord(volgorde=stappen[:1] * 2, redenen={})) == (
+        "volgorde noemt een item twee keer")
+    assert past_bij_vraag(VRAGEN["a7"], DilemmaAntwoord(pad=["k3", "k4"], reflectie="")) == (
+        "het pad begint niet bij de start van het dilemma")
+
+
+def test_readable_rendering_of_more_options_strengths_and_a_missing_position():
+    meer = VRAGEN["a5"].model_copy(update={"meerdere_juist": True})
+    assert leesbaar(meer, {"keuze": [2, 0]}) == (
+        "Gekozen: De werker wacht tot iemand zich meldt.; De werker verwijst meteen door.")
+    assert leesbaar(VRAGEN["a6"], {"knopen": [
+        {"naam": "buur", "soort": "buren", "sterkte": 1, "kwaliteit": "neutraal"},
+        {"naam": "zus", "soort": "familie", "sterkte": 2, "kwaliteit": "steunend"}]}) == (
+        "buur (buren, zwak, neutraal)\nzus (familie, gemiddeld, steunend)")
+    assert leesbaar(VRAGEN["a3"], {"ronde1": [{"positie": None, "argument": "twijfel"}]}) == (
+        "Een werker moet altijd eerst zelf contact zoeken.: ronde 1: geen positie (twijfel)")
+
+
+def test_messages_name_the_file_or_say_het_bestand(tmp_path):
+    pad = tmp_path / "kapot.json"
+    pad.write_text("{", encoding="utf-8")
+    with pytest.raises(AntwoordBestandFout) as info:
+        lees_antwoorden(pad)
+    assert str(info.value) == f"{pad} is geen geldig JSON-bestand (fout op regel 1, kolom 2)."
+    with pytest.raises(AntwoordBestandFout) as info:
+        parse_antwoorden("{")
+    assert str(info.value) == "het bestand is geen geldig JSON-bestand (fout op regel 1, kolom 2)."
+    with pytest.raises(AntwoordBestandFout) as info:
+        parse_antwoorden("[" * 100_000 + "]" * 100_000)
+    assert str(info.value) == "het bestand is te diep genest."
+
+
+def test_a_first_attempt_or_a_check_alone_is_a_multiple_choice_answer():
+    assert answers.antwoord_soort({"eerste": 1}) == answers.antwoord_soort({"gecontroleerd": True}) == "meerkeuze"
+
+
+@pytest.mark.parametrize("antwoord, veld", [
+    ({"eerste": "x"}, "a5.eerste"), ({"keuze": "x"}, "a5.keuze"), ({"keuze": [0, "x"]}, "a5.keuze[1]"),
+])
+def test_a_wrong_choice_is_named_by_its_field_only(antwoord, veld):
+    """keuze and eerste are a number or a list of numbers; the message names the field, not the variant."""
+    data = {"formaat": "lsp-antwoorden", "versie": 1, "hoofdstuk": 1, "naam": "A", "studentnummer": "s1",
+            "datum": "2026-11-01", "oefeningen": {"alle_typen": {"titel": "T", "antwoorden": {"a5": antwoord}}}}
+    with pytest.raises(AntwoordBestandFout) as info:
+        parse_antwoorden(json.dumps(data))
+    assert str(info.value) == (f"het bestand klopt niet bij veld oefeningen.alle_typen.antwoorden.{veld}: "
+                               "verwacht een geheel getal; gevonden een tekst van 1 tekens.")

@@ -261,3 +261,46 @@ def test_groups_are_percentages_of_one_whole(tmp_path: Path) -> None:
     with pytest.raises(DataError, match=r"^getallen\.csv, regel 4, kolom 'waarde': .*groep 'z' samen hoogstens 100% zijn, "
                                         r"gevonden 120%\.$"):
         load("getallen", data_dir=tmp_path)
+
+
+def test_file_level_errors_are_whole_dutch_sentences(tmp_path: Path) -> None:
+    """The whole message for problems with a file as a whole: which file, where, what was expected."""
+    def fout(f) -> str:
+        with pytest.raises(DataError) as info:
+            f()
+        return str(info.value)
+
+    assert fout(lambda: load("bestaat_niet", data_dir=FIXTURES)) == "bestaat_niet.csv: bestand niet gevonden."
+    assert fout(lambda: load("leeg", data_dir=FIXTURES)) == (
+        "leeg.csv: verwacht een kopregel en minstens één gegevensregel, gevonden een leeg bestand.")
+    assert fout(lambda: load("alleen_kopregel", data_dir=FIXTURES)) == (
+        "alleen_kopregel.csv: verwacht minstens één gegevensregel, gevonden alleen een kopregel.")
+    assert fout(lambda: load("latin1", data_dir=FIXTURES)) == (
+        "latin1.csv, regel 2: verwacht UTF-8-tekst, gevonden ongeldige byte 0xeb (sla het bestand op als UTF-8).")
+    (tmp_path / "kapot.csv").write_text('id,waarde\n"h1_a,1\n', encoding="utf-8")
+    assert fout(lambda: load("kapot", data_dir=tmp_path)).startswith("kapot.csv: geen geldig CSV-bestand (")
+    leeg = tmp_path / "leeg"
+    leeg.mkdir()
+    assert fout(lambda: load_all(leeg)) == f"{leeg}: verwacht minstens één getallenbestand, gevonden geen."
+    assert fout(lambda: load_all(FIXTURES / "dubbel")) == (
+        "b.csv, regel 3, kolom 'id': verwacht een id die in alle bestanden uniek is, gevonden 'h2_a' in a.csv en b.csv.")
+
+
+def test_all_numbers_are_indexed_by_id_and_keep_the_id_column() -> None:
+    df = load_all()
+    assert list(df.index) == list(df["id"]) and df.index.is_unique
+
+
+@pytest.mark.parametrize(("row", "text"), [
+    (_r(1_000_000, "euro", "exact"), "1 miljoen euro"),                      # a million is "miljoen" already
+    (_r(1_260_000, "euro", "exact"), "1,3 miljoen euro"),                    # millions with one decimal
+    (_r(2_000_000, "euro", "circa", waarde_tot=3_500_000.0), "ongeveer 2 miljoen–3,5 miljoen euro"),
+    (_r(0.126, "jaar", "exact"), "0,13 jaar"),                               # at most two decimals
+])
+def test_format_number_at_the_edges(row: dict[str, object], text: str) -> None:
+    assert format_number(row) == text
+
+
+def test_value_reads_the_folder_it_is_given(tmp_path: Path) -> None:
+    (tmp_path / "geldig.csv").write_bytes((FIXTURES / "geldig.csv").read_bytes())
+    assert value("h2_a", data_dir=tmp_path)["bestand"] == "geldig.csv"

@@ -118,6 +118,8 @@ BAD = {
     "werkvorm": (_set(["werkvorm"], ["alleen", "solo"]), ["veld werkvorm[1]", "'klassengesprek'"]),
     "docent_per_vraag": (lambda d: d["docent"]["per_vraag"].update(z9="x"), ["docent.per_vraag.z9", "'z9'"]),
     "lege_tekst": (lambda d: _q(d, "a1").update(vraag=""), ["vragen[0].vraag", "niet-lege tekst"]),
+    "vragen_getal": (_set(["vragen"], 5),
+                     "veld vragen: verwacht een lijst (regels die met '- ' beginnen of [a, b]); gevonden het getal 5"),
     "id_patroon": (lambda d: _q(d, "a1").update(id="Vraag 1"), ["vragen[0].id", "kleine letters"]),
     "alleen_spaties": (lambda d: _q(d, "a1").update(vraag="   \n  "), ["vragen[0].vraag", "met inhoud"]),
     # an end node exists but cannot be reached from the start: a student would loop forever
@@ -478,3 +480,259 @@ def test_yaml_problems_in_dutch():
     assert yaml_probleem("") == "onleesbare YAML"
     assert yaml_probleem("het veld 'id' staat twee keer in dezelfde mapping") == "het veld 'id' staat twee keer in dezelfde mapping"
     assert yaml_probleem("found character '\\t' that cannot start any token").startswith("er staat een tab-teken")
+
+
+# ---------------------------------------------------------------------------------------------
+# Whole messages, exactly as an author reads them. Mutation testing (tools/mutants_py.md) showed
+# that checking fragments lets a wrong place, a wrong number or garbled wording through.
+# ---------------------------------------------------------------------------------------------
+
+TYPES = "open, rangschikking, stelling, sorteren, meerkeuze, netwerk, dilemma, zelfbeoordeling, informatie"
+ONBEKEND = "dit veld is onbekend (tikfout?); verwacht alleen de velden uit exercises/README.md"
+WERKVORMEN = "'alleen', 'tweetallen', 'groepje', 'klassengesprek'"
+
+EXACT = {
+    # name: (mutation of the fixture, the one error line after "Fout in oefening <file>: ")
+    "alleen_spaties": (lambda d: _q(d, "a1").update(vraag="  \n "),
+                       "veld vragen[0].vraag (de 1e vraag, id 'a1'): verwacht een tekst met inhoud; "
+                       "gevonden alleen spaties of witregels"),
+    "lege_tekst": (lambda d: _q(d, "a1").update(vraag=""),
+                   "veld vragen[0].vraag (de 1e vraag, id 'a1'): verwacht een niet-lege tekst; gevonden de tekst ''"),
+    "dubbel_item": (lambda d: _q(d, "a2").update(items=["x", "y", "x"]),
+                    "veld vragen[1].items (de 2e vraag, id 'a2'): verwacht dat elke waarde één keer voorkomt; "
+                    "gevonden 'x' twee keer (de tweede keer op plaats 3)"),
+    "titel_leeg": (_set(["titel"], None), "veld titel: verwacht tekst; gevonden niets (leeg)"),
+    "titel_datum": (_set(["titel"], __import__("datetime").date(2026, 12, 2)),
+                    "veld titel: verwacht tekst; gevonden een waarde van soort date"),
+    # a found text is shown whole up to 60 characters, longer ones cut to 57 and "..."
+    "tekst_60": (_set(["werkvorm"], ["x" * 60]),
+                 f"veld werkvorm[0]: verwacht een van {WERKVORMEN}; gevonden de tekst '{'x' * 60}'"),
+    "tekst_61": (_set(["werkvorm"], ["x" * 61]),
+                 f"veld werkvorm[0]: verwacht een van {WERKVORMEN}; gevonden de tekst '{'x' * 57}...'"),
+    "hoofdstuk_tekst": (_set(["hoofdstuk"], "een"), "veld hoofdstuk: verwacht een geheel getal; gevonden de tekst 'een'"),
+    "hoofdstuk_ja": (_set(["hoofdstuk"], True), "veld hoofdstuk: verwacht een geheel getal; gevonden ja/nee-waarde True"),
+    "verzonnen_tekst": (lambda d: _q(d, "a1").update(verzonnen="ja"),
+                        "veld vragen[0].verzonnen (de 1e vraag, id 'a1'): verwacht true of false; gevonden de tekst 'ja'"),
+    "stellingen_leeg": (lambda d: _q(d, "a3").update(stellingen=None),
+                        "veld vragen[2].stellingen (de 3e vraag, id 'a3'): verwacht een lijst (regels die met '- ' "
+                        "beginnen of [a, b]); gevonden niets (leeg)"),
+    "per_vraag_lijst": (lambda d: d["docent"].update(per_vraag=["a1"]),
+                        "veld docent.per_vraag: verwacht een mapping (regels 'veld: waarde'); "
+                        "gevonden een lijst met 1 element(en)"),
+    "tweede_ronde_tekst": (lambda d: _q(d, "a3").update(tweede_ronde="later"),
+                           "veld vragen[2].tweede_ronde (de 3e vraag, id 'a3'): verwacht een mapping "
+                           "(regels 'veld: waarde'); gevonden de tekst 'later'"),
+    # a question written as a plain line of text (this crashed with an AttributeError, and then
+    # gave pydantic's English text)
+    "vraag_als_tekst": (_set(["vragen"], ["Wat valt je op?"]),
+                        "veld vragen[0]: verwacht een mapping (regels 'veld: waarde'); gevonden de tekst 'Wat valt je op?'"),
+    "vragen_getal": (_set(["vragen"], 5),
+                     "veld vragen: verwacht een lijst (regels die met '- ' beginnen of [a, b]); gevonden het getal 5"),
+    "id_patroon": (lambda d: _q(d, "a1").update(id="Vraag 1"),
+                   "veld vragen[0].id (de 1e vraag, id 'Vraag 1'): verwacht alleen kleine letters, cijfers en _; "
+                   "gevonden de tekst 'Vraag 1'"),
+    "id_ontbreekt": (lambda d: _q(d, "a1").pop("id"), "veld vragen[0].id (de 1e vraag): verplicht veld ontbreekt"),
+    "id_getal": (lambda d: _q(d, "a1").update(id=5), "veld vragen[0].id (de 1e vraag): verwacht tekst; gevonden het getal 5"),
+    "plaats_patroon": (_set(["plaats"], "Na het kopje!"),
+                       "veld plaats: verwacht een label van kleine letters, cijfers, - en _ (zoals 'h2-thema2'); "
+                       "gevonden de tekst 'Na het kopje!'"),
+    "plaats_te_lang": (_set(["plaats"], "a" * 81),
+                       f"veld plaats: verwacht hoogstens 80 tekens; gevonden de tekst '{'a' * 57}...'"),
+    "onbekend_type": (lambda d: _q(d, "a1").update(type="essay"),
+                      f"veld vragen[0].type (de 1e vraag, id 'a1'): verwacht een type uit: {TYPES}; gevonden 'essay'"),
+    "type_ontbreekt": (lambda d: _q(d, "a1").pop("type"),
+                       f"veld vragen[0] (de 1e vraag, id 'a1'): verwacht een veld 'type' met een van: {TYPES}; "
+                       "gevonden een mapping met de velden 'id', 'vraag', 'toelichting', 'kijkpunten'"),
+    "verzonnen_zonder_casus": (lambda d: (d.pop("casus"), d.update(verzonnen=True)),
+                               "veld verzonnen: verwacht een casus als de oefening verzonnen heet; gevonden geen casus"),
+    # field names that are also question types are still named (only the type tag pydantic puts
+    # after a question's index is left out of the path)
+    "veld_informatie": (_set(["informatie"], "x"), f"veld informatie: {ONBEKEND}"),
+    "vraag_veld_informatie": (lambda d: _q(d, "a1").update(informatie="x"),
+                              f"veld vragen[0].informatie (de 1e vraag, id 'a1'): {ONBEKEND}"),
+    "docent_stelling": (lambda d: d["docent"].update(stelling="x"),
+                        "veld docent.stelling: dit veld is onbekend (bedoelde je 'stellingen'?); "
+                        "verwacht alleen de velden uit exercises/README.md"),
+    "item_type": (lambda d: _q(d, "a4")["items"][0].update(type="Helpend"),
+                  f"veld vragen[3].items[0].type (de 4e vraag, id 'a4'): {ONBEKEND}"),
+}
+
+
+def _error(tmp_path: Path, data) -> tuple[Path, str]:
+    path = _write(tmp_path, data)
+    with pytest.raises(ExerciseSpecError) as info:
+        load_spec(path=path)
+    return path, str(info.value)
+
+
+@pytest.mark.parametrize("name", list(EXACT))
+def test_error_message_is_exactly_one_dutch_line(tmp_path, name):
+    mutation, line = EXACT[name]
+    path, msg = _error(tmp_path, _mutate(mutation))
+    assert msg == f"Fout in oefening {path}: {line}"
+
+
+def test_numbered_dilemma_nodes_name_every_error_inside(tmp_path):
+    """Node ids written as numbers (5:) are refused, and errors inside such a node keep their place."""
+    def fn(d):
+        _q(d, "a7").update(start="k2", knopen={5: {"tekst": "a", "keuzes": [{"tekst": 5, "naar": "k2"}]},
+                                               "k2": {"tekst": "b"}})
+    path, msg = _error(tmp_path, _mutate(fn))
+    assert msg == (f"Fout in oefening {path} (2 fouten):\n"
+                   "  veld vragen[7].knopen[5].[key] (de 8e vraag, id 'a7'): verwacht tekst; gevonden het getal 5\n"
+                   "  veld vragen[7].knopen[5].keuzes[0].tekst (de 8e vraag, id 'a7'): verwacht tekst; gevonden het getal 5")
+
+
+@pytest.mark.parametrize("n", [1, 2, 8, 9])
+def test_errors_one_per_line_at_most_eight(tmp_path, n):
+    path, msg = _error(tmp_path, _mutate(_set(["werkvorm"], list(range(1, n + 1)))))
+    lines = [f"veld werkvorm[{i}]: verwacht een van {WERKVORMEN}; gevonden het getal {i + 1}" for i in range(min(n, 8))]
+    if n == 1:
+        assert msg == f"Fout in oefening {path}: {lines[0]}"
+    else:
+        more = f"\n  (en nog {n - 8} fout(en))" if n > 8 else ""
+        assert msg == f"Fout in oefening {path} ({n} fouten):\n  " + "\n  ".join(lines) + more
+
+
+def test_yaml_errors_exactly(tmp_path):
+    def msg(text: str | bytes) -> str:
+        path = tmp_path / "alle_typen.yml"
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+        with pytest.raises(ExerciseSpecError) as info:
+            load_spec(path=path)
+        return str(info.value).removeprefix(f"Fout in oefening {path}: ")
+
+    tail = ". Controleer inspringing, dubbele punten en aanhalingstekens"
+    head = "versie: 1\nid: alle_typen\n"
+    assert msg(head + "titel: Let op: dit\n") == (
+        "YAML-fout op regel 3, kolom 14: een dubbele punt met een spatie erna midden in een tekst; zet de hele tekst "
+        "tussen aanhalingstekens of gebruik '|' met de tekst op de regels eronder" + tail)
+    # a list or mapping as a key: PyYAML itself would crash with a TypeError
+    assert msg(head + "[a, b]: x\n") == "YAML-fout op regel 3, kolom 1: een sleutel moet een eenvoudige waarde zijn" + tail
+    assert msg(head + "titel:\n  ? {a: 1}\n  : x\n") == (
+        "YAML-fout op regel 4, kolom 5: een sleutel moet een eenvoudige waarde zijn" + tail)
+    # a control character pasted along (PyYAML's reader refuses it before parsing)
+    assert msg(head + "titel: a\x07b\n") == "YAML-fout: onleesbare YAML" + tail
+    assert msg((head + "titel: café\n").encode("latin-1")) == "het bestand is geen UTF-8-tekst (byte 35)"
+    assert msg(head + "titel: " + "[" * 5000 + "]" * 5000 + "\n") == "het bestand is te diep genest"
+    # an alias inside itself never ends when expanded
+    assert msg(head + "titel: &a [*a]\n") == (
+        "het bestand wordt na uitvouwen van verwijzingen (&/*) te groot (hoogstens 2000000 tekens)")
+
+
+def test_deeply_nested_data_is_refused_in_dutch():
+    """validate_data (parsed data from elsewhere than a file) refuses deep nesting too, without a traceback."""
+    from book.exercises.spec import validate_data
+
+    deep: list = []
+    for _ in range(5000):
+        deep = [deep]
+    with pytest.raises(ExerciseSpecError) as info:
+        validate_data({"versie": 1, "titel": deep}, Path("x.yml"))
+    assert str(info.value) == "Fout in oefening x.yml: het bestand is te diep genest"
+
+
+def test_file_size_limit_is_inclusive(tmp_path, monkeypatch):
+    from book.exercises import spec as spec_module
+
+    path = _write(tmp_path, BASE)
+    size = path.stat().st_size
+    monkeypatch.setattr(spec_module, "MAX_FILE_BYTES", size)
+    assert load_spec(path=path).id == "alle_typen"
+    monkeypatch.setattr(spec_module, "MAX_FILE_BYTES", size - 1)
+    with pytest.raises(ExerciseSpecError) as info:
+        load_spec(path=path)
+    assert str(info.value) == f"Fout in oefening {path}: het bestand is te groot: {size} bytes; hoogstens {size - 1}"
+
+
+def test_expanded_size_counts_like_compact_json(monkeypatch):
+    """The limit after expanding aliases counts the data as compact JSON text, at most one character
+    more per list or mapping: never less (nothing slips through), hardly more (nothing refused wrongly)."""
+    from book.exercises import spec as spec_module
+    from book.exercises.spec import validate_data
+
+    data = {"ab": ["cd", "efg", "h"], "ij": "klm", "nop": {"q": "r"}}
+    compact = len(json.dumps(data, separators=(",", ":")))
+    containers = 3
+
+    def too_big(limit: int) -> bool:
+        monkeypatch.setattr(spec_module, "MAX_JSON_CHARS", limit)
+        with pytest.raises(ExerciseSpecError) as info:
+            validate_data(data, Path("x.yml"))
+        return "te groot" in str(info.value)
+
+    assert too_big(compact - 1)
+    assert not too_big(compact + containers)
+
+
+def test_tabs_between_words_become_as_many_spaces(tmp_path):
+    text = ALLE.read_text(encoding="utf-8").replace("vraag: Wat valt je op aan", "vraag: Wat valt je\t\top aan")
+    assert load_spec(path=_write(tmp_path, text)).vragen[0].vraag == "Wat valt je  op aan de situatie van Sam?"
+
+
+def test_load_by_id_from_another_folder_and_by_any_path(tmp_path):
+    assert load_spec("alle_typen", directory=FIXTURES).titel == "Testcasus met alle vraagtypen"
+    with pytest.raises(ExerciseSpecError, match="Oefening niet gevonden"):
+        load_spec("alle_typen", directory=tmp_path)
+    # only a .yml file must carry its id as its name (an explicit other path is a copy, e.g. a download)
+    copy_path = tmp_path / "kopie van alle_typen.txt"
+    copy_path.write_text(ALLE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_spec(path=copy_path).id == "alle_typen"
+
+
+def test_files_starting_with_underscore_are_not_exercises(tmp_path):
+    _write(tmp_path, BASE)
+    (tmp_path / "_sjabloon.yml").write_text("versie: [\n", encoding="utf-8")
+    assert [p.name for p in all_spec_paths(tmp_path)] == ["alle_typen.yml"]
+    assert [s.id for s in all_specs(tmp_path)] == ["alle_typen"] and fouten(tmp_path) == {}
+
+
+def test_fouten_gives_the_message_of_each_broken_file(tmp_path):
+    path = tmp_path / "kapot.yml"
+    path.write_text("versie: 1\nid: kapot\ntitel: [\n", encoding="utf-8")
+    (message,) = fouten(tmp_path).values()
+    assert message.startswith(f"Fout in oefening {path.resolve()}: YAML-fout op regel 4")
+
+
+def test_student_dict_without_teacher_block_and_without_nulls(tmp_path):
+    spec = load_spec(path=_write(tmp_path, _mutate(lambda d: d.pop("docent"))))
+    data = student_dict(spec, "student")
+    assert "docent" not in data
+
+    def nulls(node) -> list:
+        if isinstance(node, dict):
+            return [k for k, v in node.items() if v is None] + [x for v in node.values() for x in nulls(v)]
+        if isinstance(node, list):
+            return [x for v in node for x in nulls(v)]
+        return []
+
+    assert nulls(data) == []                    # an unset optional field is absent, never null
+    assert "toelichting" not in data["vragen"][1] and "plaats" not in data
+
+
+def test_placeholder_errors_show_the_fragment_up_to_forty_characters_or_the_line_end(tmp_path):
+    rule = "verwacht {getal:<id>} of {vraag:<id>} (kleine letters, geen spaties, met sluitaccolade)"
+    text = "Er waren {getal:h1_abiba_leeftijd jaren oud, en dat bleef zo tot het einde."
+    path, msg = _error(tmp_path, _mutate(_set(["casus"], text)))
+    assert msg == f"Fout in oefening {path}: veld casus: {rule}; gevonden {text[9:49]!r}"
+    path, msg = _error(tmp_path, _mutate(_set(["casus"], "Zie {vraag:a1\n}")))
+    assert msg == f"Fout in oefening {path}: veld casus: {rule}; gevonden '{{vraag:a1'"
+
+
+def test_unreadable_data_table_names_the_exercise_and_field(tmp_path, monkeypatch):
+    import book.data
+    from book.data import DataError
+
+    def broken(*args, **kwargs):
+        raise DataError("data/h1.csv, regel 3: kapot")
+
+    monkeypatch.setattr(book.data, "load_all", broken)
+    path, msg = _error(tmp_path, _mutate(_set(["casus"], "Zij was {getal:h1_abiba_leeftijd} jaar.")))
+    assert msg == (f"Fout in oefening {path}: veld casus: {{getal:h1_abiba_leeftijd}} kon niet worden gelezen: "
+                   "data/h1.csv, regel 3: kapot")
+
+
+def test_question_numbers_of_raw_data():
+    assert vraagnummers({"id": "x"}) == {}
+    assert vraagnummers({"vragen": ["los", {"id": "a", "type": "open"}, {"id": "i", "type": "informatie"},
+                                    {"id": "b", "type": "stelling"}, {"type": "open"}]}) == {"a": 1, "b": 2}

@@ -841,3 +841,291 @@ def test_opmerkingen_section_html_helpers_and_notebook_display(tmp_path):
     assert klas.schrijf_html(k, tmp_path / "r.html", tmp_path / "map").read_text(encoding="utf-8") == page
     with pytest.raises(klas.KlasFout, match="bestaat niet of is geen map"):
         klas.lees_map(tmp_path / "map" / "a.json")
+
+
+class _Pagina(HTMLParser):
+    """Every text of the page with the element it stands in, the tables as rows of cells, the bars."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stapel: list[str] = []
+        self.teksten: list[tuple[str, str]] = []     # (enclosing tag, text)
+        self.tabellen: list[dict] = []
+        self.cel: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("meta", "br", "hr", "img", "link", "input"):
+            return
+        self.stapel.append(tag)
+        if tag == "table":
+            self.tabellen.append({"titel": None, "kop": [], "rijen": []})
+        elif tag == "tr" and self.stapel[-2] == "tbody":
+            self.tabellen[-1]["rijen"].append([])
+        elif tag in ("th", "td"):
+            self.cel = {"tag": tag, "scope": a.get("scope"), "class": a.get("class"), "tekst": "", "balk": None}
+        elif tag == "span" and self.cel is not None:
+            self.cel["balk"] = a.get("style")
+
+    def handle_endtag(self, tag):
+        assert self.stapel.pop() == tag, f"</{tag}> sluit iets anders"
+        if tag in ("th", "td"):
+            t = self.tabellen[-1]
+            (t["kop"] if "thead" in self.stapel else t["rijen"][-1]).append(self.cel)
+            self.cel = None
+
+    def handle_data(self, data):
+        if not data.strip() or self.stapel[-1:] == ["style"]:
+            return
+        self.teksten.append((self.stapel[-1] if self.stapel else "", data))
+        if self.cel is not None:
+            self.cel["tekst"] += data
+        elif self.stapel[-1] == "caption":
+            self.tabellen[-1]["titel"] = data
+
+
+@pytest.mark.parametrize("n", [1, 4])
+def test_html_report_shows_the_overview_in_its_own_elements(tmp_path, n):
+    """What the HTML page shows equals the overview: titles, questions, summaries, every table cell
+    in its place with a bar in proportion, the anonymous answers; no text stray between elements."""
+    rng = random.Random(3)
+    for i in range(n):
+        _schrijf(tmp_path / "map" / f"s{i}.json", _bestand(i, rng))
+    (tmp_path / "map" / "kapot.json").write_text("{", encoding="utf-8")
+    (tmp_path / "map" / "notities.txt").write_text("x", encoding="utf-8")
+    k = _lees(tmp_path / "map")
+    (oef,) = klas.overzicht(k)
+    page = klas.html_rapport(k)
+    p = _Pagina()
+    p.feed(page)
+    p.close()
+    assert p.stapel == []
+    # no text directly in a structural element (a garbled tag would show up as text there)
+    assert {tag for tag, _ in p.teksten} <= {"title", "h1", "h2", "h3", "p", "summary", "li", "caption", "th", "td"}
+    alleen = lambda *tags: [t for tag, t in p.teksten if tag in tags]  # noqa: E731
+    assert alleen("title", "h1") == ["Klasoverzicht hoofdstuk 1"] * 2
+    assert alleen("h2") == ["Testcasus met alle vraagtypen"]
+    assert alleen("h3") == [f"Vraag {vo.nummer} ({klas.TYPE_NAMEN[vo.type]}): {vo.vraag}" for vo in oef.vragen]
+    assert alleen("h3")[0] == "Vraag 1 (open vraag): Wat valt je op aan de situatie van Sam?"
+    assert alleen("summary") == ["Niet meegeteld (2) — bevat bestandsnamen, niet voor het digibord"]
+    assert alleen("p")[0] == {1: "1 bruikbaar antwoordbestand", 4: "4 bruikbare antwoordbestanden"}[n] + (
+        ". Het overzicht is anoniem.")
+    li = alleen("li")
+    assert li[0].startswith("kapot.json: beschadigd: ") and li[1] == "notities.txt: geen JSON-bestand; overgeslagen"
+    assert li[2:] == [t for vo in oef.vragen for t in vo.teksten] and (len(li) > 4 or n == 1)
+    samenvatting = re.findall(r'<p class="samenvatting">([^<]*)</p>', page)
+    assert samenvatting == [z for vo in oef.vragen for z in vo.samenvatting] and len(samenvatting) > 4
+    tabellen = [t for vo in oef.vragen for t in vo.tabellen]
+    assert len(p.tabellen) == len(tabellen) > 5
+    for gezien, tabel in zip(p.tabellen, tabellen):
+        assert gezien["titel"] == (tabel.titel or None)
+        assert [c["tekst"] for c in gezien["kop"]] == tabel.kolommen
+        assert {c["scope"] for c in gezien["kop"]} == {"col"}
+        assert [[c["tekst"] for c in rij] for rij in gezien["rijen"]] == _tekst(tabel.rijen)
+        grootste = max([c for r in tabel.rijen for c in r if isinstance(c, int)] + [1])
+        for rij, cellen in zip(tabel.rijen, gezien["rijen"]):
+            assert cellen[0]["tag"] == "th" and cellen[0]["scope"] == "row"
+            for i, (waarde, cel) in enumerate(zip(rij[1:], cellen[1:]), start=1):
+                assert cel["tag"] == "td"
+                if isinstance(waarde, klas.Aantal):
+                    # a count "n (p%)" carries a bar of p %
+                    verwacht = f"width:{round(100 * waarde.n / waarde.van)}%" if waarde.n and waarde.van else None
+                    assert (cel["class"], cel["balk"]) == ("getal", verwacht)
+                elif all(isinstance(r[i], int) for r in tabel.rijen):
+                    # a column of whole numbers: bars relative to the largest number in the table
+                    verwacht = f"width:{round(100 * waarde / grootste)}%" if waarde else None
+                    assert (cel["class"], cel["balk"]) == ("getal", verwacht)
+                else:
+                    assert (cel["class"], cel["balk"]) == (None, None)
+    balken = [c["balk"] for t in p.tabellen for r in t["rijen"] for c in r if c["balk"]]
+    assert len(set(balken)) > (2 if n > 1 else 0) and "width:100%" in balken
+    with pytest.raises(klas.KlasFout) as info:
+        klas.schrijf_html(k, tmp_path / "map" / "sub" / "r.html", tmp_path / "map")
+    assert str(info.value) == f"Schrijf het HTML-rapport buiten de map {tmp_path / 'map'}: die map blijft onveranderd."
+    assert klas.weergave(k).data == f"<style>{klas._CSS}</style>\n" + page.split("<body>\n", 1)[1].rsplit("\n</body>", 1)[0]
+
+
+def _zip_met_tijden(members: dict[str, tuple[bytes, tuple]]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for naam, (inhoud, tijd) in members.items():
+            zf.writestr(zipfile.ZipInfo(naam, date_time=tijd), inhoud)
+    return buf.getvalue()
+
+
+def test_inside_a_zip_macos_extras_limits_and_member_times(tmp_path, monkeypatch):
+    """Zip members: macOS extras in any subfolder are skipped, every member counts towards the item
+    limit, the size limits hold exactly, and a member's own time decides between two files of one student."""
+    rng = random.Random(17)
+    def zelfde_datum(i: int, **extra) -> bytes:   # one date in every file: the member's time decides
+        return json.dumps(_bestand(i, rng, datum="2026-11-01", **extra)).encode()
+
+    js = [zelfde_datum(i) for i in range(4)]
+    js = [j + b" " * (max(map(len, js)) - len(j)) for j in js]   # one length, for the exact size limits
+    nieuw = zelfde_datum(0, naam="Student 0")
+    (tmp_path / "lms.zip").write_bytes(_zip_met_tijden({
+        "a/b/._lsp.json": (b"\x00\x05\x16\x07", (2026, 11, 1, 0, 0, 0)),
+        "__MACOSX/a/lsp.json": (js[1], (2026, 11, 1, 0, 0, 0)),
+        "s0/later.json": (nieuw, (2026, 11, 20, 10, 0, 0)),     # same student, newer by the member's time
+        "s0/z_eerder.json": (js[0], (2026, 11, 2, 10, 0, 0)),
+        "s2/lsp.json": (js[2], (2026, 11, 1, 0, 0, 0)),
+        # a zip in a zip in a zip is not opened; what follows it in the same zip still is looked at
+        "x.zip": (_zip({"diep.zip": _zip({"s3.json": js[3]}), "notities.txt": b"x"}),
+                  (2026, 11, 1, 0, 0, 0)),
+    }))
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["lms.zip/s0/later.json", "lms.zip/s2/lsp.json"]
+    assert {m.bestand: m.reden for m in k.meldingen} == {
+        "lms.zip/__MACOSX/a/lsp.json": "hulpbestand van het besturingssysteem; overgeslagen",
+        "lms.zip/a/b/._lsp.json": "hulpbestand van het besturingssysteem; overgeslagen",
+        "lms.zip/s0/z_eerder.json": "dubbel: dezelfde student leverde ook lms.zip/s0/later.json in; "
+                                    "dat is nieuwer en telt (volgens tijd van het bestand)",
+        "lms.zip/x.zip/diep.zip": "zip-bestand in een zip-bestand in een zip-bestand; niet geopend",
+        "lms.zip/x.zip/notities.txt": "geen JSON-bestand; overgeslagen",
+    }
+    # the zip counts as one item, each member as one more: with a limit of 4, three members are seen
+    (tmp_path / "lms.zip").write_bytes(_zip({f"s{i}.json": js[i] for i in range(4)}))
+    monkeypatch.setattr(klas, "MAX_ITEMS", 4)
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["lms.zip/s0.json", "lms.zip/s1.json", "lms.zip/s2.json"]
+    assert [m.bestand for m in k.meldingen] == ["."] and k.meldingen[0].reden.startswith("te veel bestanden")
+    monkeypatch.setattr(klas, "MAX_ITEMS", 100)
+    # the bytes of all members count together; the member that crosses the limit is still read,
+    # and the rest of the zip is still listed
+    (tmp_path / "lms.zip").write_bytes(_zip({**{f"s{i}.json": js[i] for i in range(4)},
+                                            "s4.zip": _zip({"s.json": js[0]}), "z.txt": b"x"}))
+    monkeypatch.setattr(klas, "MAX_UITGEPAKT", 2 * len(js[0]))
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["lms.zip/s0.json", "lms.zip/s1.json", "lms.zip/s2.json"]
+    assert {m.bestand: m.reden for m in k.meldingen[:-1]} == {
+        "lms.zip/s3.json": "te veel gegevens in deze map; overgeslagen",
+        "lms.zip/s4.zip": "te veel gegevens in deze map; overgeslagen",
+        "lms.zip/z.txt": "geen JSON-bestand; overgeslagen",
+    }
+    assert k.meldingen[-1].bestand == "." and k.meldingen[-1].reden.startswith("te veel bestanden of gegevens")
+    monkeypatch.setattr(klas, "MAX_UITGEPAKT", 10**9)
+    # size limits are inclusive: a member or a zip of exactly the limit is read, one byte more is not
+    binnen = _zip({"s3.json": js[3]})
+    # (t.json comes after the refused members: the rest of the zip is still read)
+    (tmp_path / "lms.zip").write_bytes(_zip({"s0.json": js[0], "eigen.zip": binnen, "t.json": b"[]"}))
+    monkeypatch.setattr(klas, "MAX_BESTAND", len(js[0]))
+    monkeypatch.setattr(klas, "MAX_ZIP_IN_ZIP", len(binnen))
+    monkeypatch.setattr(klas, "MAX_ZIP", (tmp_path / "lms.zip").stat().st_size)
+    assert _lees(tmp_path).gebruikt == ["lms.zip/eigen.zip/s3.json", "lms.zip/s0.json"]
+    monkeypatch.setattr(klas, "MAX_BESTAND", len(js[0]) - 1)
+    monkeypatch.setattr(klas, "MAX_ZIP_IN_ZIP", len(binnen) - 1)
+    meldingen = {m.bestand: m.reden for m in _lees(tmp_path).meldingen}
+    assert meldingen.pop("lms.zip/t.json") == (
+        "onbruikbaar: is geen antwoordbestand van dit boek (formaat 'lsp-antwoorden' ontbreekt)")
+    assert meldingen == {
+        "lms.zip/eigen.zip": "zip-bestand te groot om in een zip-bestand te openen",
+        "lms.zip/s0.json": "te groot voor een antwoordbestand; overgeslagen",
+    }
+    monkeypatch.setattr(klas, "MAX_ZIP", (tmp_path / "lms.zip").stat().st_size - 1)
+    k = _lees(tmp_path)
+    assert k.gebruikt == [] and [(m.bestand, m.reden) for m in k.meldingen] == [("lms.zip", "zip-bestand te groot; niet geopend")]
+
+
+def test_text_tables_fit_100_columns_exactly():
+    """A table in the text report: the title indented by 2 and wrapped at 100 columns; headers cut at
+    18 columns; numbers right-aligned; the first column shrinks to no less than 14 columns (or its own
+    width) to make room, and wraps; with even less room each row becomes a block."""
+    T = klas.Tabel
+    titel_97 = "x" * 90 + " " + "y" * 6        # 2 + 97 = 99 columns: one line
+    titel_99 = "x" * 90 + " " + "y" * 8        # would be 101 columns: two lines
+    assert klas._tabel_tekst(T(["item", "aantal en uitleg"], [["ab", klas.Aantal(1, 2)], ["", klas.Aantal(2, 4, True)]],
+                               titel=titel_97)) == [
+        "  " + titel_97,
+        "    item  aantal en uitleg",
+        "    ab             1 (50%)",
+        "                   2 van 4",
+    ]
+    assert klas._tabel_tekst(T(["k", "een kolomkop die te lang is"], [["a", 3]], titel=titel_99)) == [
+        "  " + "x" * 90,
+        "  " + "y" * 8,
+        "    k  een kolomkop die …",
+        "    a                   3",
+    ]
+    koppen = ["eerste"] + [f"k{i}" + "x" * 16 for i in range(1, 5)]
+    rij = ["woord " * 6 + "eind", 1, 2, 3, 4]
+    assert klas._tabel_tekst(T(koppen, [rij])) == [       # 4 + 14 + 4 * (2 + 18) = 98 columns
+        "    eerste          " + "  ".join(koppen[1:]),
+        "    woord woord     " + "  ".join(f"{n:>18}" for n in rij[1:]),
+        "    woord woord",
+        "    woord woord",
+        "    eind",
+    ]
+    assert klas._tabel_tekst(T(koppen + ["k5"], [rij + [5]])) == [   # the first column would get 10
+        "    woord woord woord woord woord woord eind",
+        "      " + "; ".join(f"{k}: {n}" for k, n in zip(koppen[1:], rij[1:])) + ";",
+        "      k5: 5",
+    ]
+
+
+def test_read_errors_of_the_system_are_named_in_dutch(tmp_path, monkeypatch):
+    """A file that cannot be read names the reason (as root no real permission error can be made,
+    so the reading itself is replaced); a folder that cannot be listed is named too."""
+    import errno
+
+    fouten = {
+        "a_weg.json": FileNotFoundError(errno.ENOENT, "x"), "b_toegang.json": PermissionError(errno.EACCES, "x"),
+        "c_perm.json": OSError(errno.EPERM, "x"), "d_kring.json": OSError(errno.ELOOP, "x"),
+        "e_map.json": IsADirectoryError(errno.EISDIR, "x"), "f_io.json": OSError(errno.EIO, "x"),
+        "g_zonder.json": OSError("geen nummer"),
+    }
+    for naam in fouten:
+        (tmp_path / naam).write_text("{}", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    echt_lezen, echt_scandir = klas._lees_gewoon, klas.os.scandir
+
+    def lees(pad, limiet):
+        if Path(pad).name in fouten:
+            raise fouten[Path(pad).name]
+        return echt_lezen(pad, limiet)
+
+    def scandir(pad):
+        if Path(pad).name == "sub":
+            raise PermissionError(errno.EACCES, "x")
+        return echt_scandir(pad)
+
+    monkeypatch.setattr(klas, "_lees_gewoon", lees)
+    monkeypatch.setattr(klas.os, "scandir", scandir)
+    assert {m.bestand: m.reden for m in _lees(tmp_path).meldingen} == {
+        "a_weg.json": "kan niet gelezen worden (bestaat niet meer)",
+        "b_toegang.json": "kan niet gelezen worden (geen toegang)",
+        "c_perm.json": "kan niet gelezen worden (geen toegang)",
+        "d_kring.json": "kan niet gelezen worden (snelkoppeling in een kring)",
+        "e_map.json": "kan niet gelezen worden (is een map)",
+        "f_io.json": "kan niet gelezen worden (leesfout van het besturingssysteem)",
+        "g_zonder.json": "kan niet gelezen worden (leesfout van het besturingssysteem)",
+        "sub/": "map kan niet gelezen worden (geen toegang)",
+    }
+
+
+def test_a_zip_member_with_an_impossible_date_has_no_time(tmp_path):
+    """A member dated month 13 (a damaged or hand-made zip): its time is unknown, so between two files
+    of one student with the same date the file name decides, without a crash."""
+    rng = random.Random(18)
+    js = [json.dumps(_bestand(1, rng, datum="2026-11-01")).encode() for _ in range(2)]
+    data = bytearray(_zip_met_tijden({"a.json": (js[0], (2026, 11, 1, 9, 0, 0)),
+                                      "b.json": (js[1], (2026, 11, 2, 9, 0, 0))}))
+    start = data.rfind(b"PK\x01\x02", 0, data.rfind(b"a.json"))        # central directory entry of a.json
+    data[start + 14:start + 16] = (((2026 - 1980) << 9) | (13 << 5) | 1).to_bytes(2, "little")
+    (tmp_path / "lms.zip").write_bytes(bytes(data))
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["lms.zip/b.json"]
+    assert [(m.bestand, m.reden) for m in k.meldingen] == [
+        ("lms.zip/a.json", "dubbel: dezelfde student leverde ook lms.zip/b.json in; dat is nieuwer en telt "
+                           "(volgens bestandsnaam (de tijden zijn gelijk))")]
+
+
+def test_a_zip_member_that_cannot_be_unpacked_does_not_stop_the_zip(tmp_path):
+    data = bytearray(_zip({"a.zip": _zip({"x.json": b"{}" * 500}), "b.txt": b"x"}))
+    kop = data.find(b"PK\x03\x04")                                       # local header of a.zip
+    begin = kop + 30 + int.from_bytes(data[kop + 26:kop + 28], "little") + int.from_bytes(data[kop + 28:kop + 30], "little")
+    data[begin + 2:begin + 12] = b"\xff" * 10                             # damage the compressed bytes
+    (tmp_path / "lms.zip").write_bytes(bytes(data))
+    assert {m.bestand: m.reden for m in _lees(tmp_path).meldingen} == {
+        "lms.zip/a.zip": "beschadigd in het zip-bestand: kan niet uitgepakt worden",
+        "lms.zip/b.txt": "geen JSON-bestand; overgeslagen",
+    }

@@ -8,6 +8,7 @@
 # pyproject.toml stay untouched; mutmut is installed into .venv when missing. Prints the score per
 # module and writes it to bench/mutants_py.csv. Slow (minutes to an hour): not part of `make test`;
 # on the shared machine run it as `flock /work/coord/heavy.lock tools/mutants_py.sh`.
+# MUTANTS_KEEP=1 keeps the temporary copy so that `mutmut show <name>` works there afterwards.
 # Other helpers: add a module and its tests to MODULES below.
 set -euo pipefail
 
@@ -35,7 +36,7 @@ for module in "${targets[@]}"; do
   tests="${MODULES[$module]:-}"
   if [ -z "$tests" ]; then echo "Onbekende module $module: voeg hem toe aan MODULES in $0" >&2; exit 2; fi
   work="$(mktemp -d)"
-  trap 'rm -rf "$work"' EXIT
+  [ -n "${MUTANTS_KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
   (cd "$ROOT" && git ls-files -z | xargs -0 cp --parents -t "$work")
   ln -s "$ROOT/.venv" "$work/.venv"
   {
@@ -83,6 +84,10 @@ for s in survivors:
 with open(out, "a", encoding="utf-8") as f:
     f.write(f"{module},{killed},{tel['survived']},{tel['timeout']},{other},{total},{score:.1f}\n")
 PYEOF
-  rm -rf "$work"
-  trap - EXIT
+  if [ -n "${MUTANTS_KEEP:-}" ]; then
+    echo "(kopie bewaard: $work; bekijk een mutant met: cd $work && .venv/bin/mutmut show <naam>)"
+  else
+    rm -rf "$work"
+    trap - EXIT
+  fi
 done

@@ -418,6 +418,7 @@ def _expected(err: dict[str, Any]) -> str:
         "list_type": "een lijst (regels die met '- ' beginnen of [a, b])",
         "dict_type": "een mapping (regels 'veld: waarde')",
         "model_type": "een mapping (regels 'veld: waarde')",
+        "model_attributes_type": "een mapping (regels 'veld: waarde')",
         "string_pattern_mismatch": "alleen kleine letters, cijfers en _",
     }
     if t == "string_pattern_mismatch" and ctx.get("pattern") == LABEL_PATTERN:
@@ -612,7 +613,12 @@ def vraagnummers(spec: Oefening | dict[str, Any]) -> dict[str, int]:
     vragen = spec.vragen if isinstance(spec, Oefening) else spec.get("vragen", [])
     out: dict[str, int] = {}
     for v in vragen:
-        vid, vtype = (v.id, v.type) if not isinstance(v, dict) else (v.get("id"), v.get("type"))
+        if isinstance(v, dict):
+            vid, vtype = v.get("id"), v.get("type")
+        elif isinstance(v, BaseModel):
+            vid, vtype = v.id, v.type
+        else:  # raw YAML with a question that is not a mapping: validation names the error
+            continue
         if vtype != "informatie" and isinstance(vid, str):
             out[vid] = len(out) + 1
     return out
@@ -685,11 +691,11 @@ def validate_data(data: Any, path: Path, expected_id: str | None = None) -> Oefe
         raise _fail(path, f"verwacht een mapping met velden (versie, id, titel, ...); gevonden {_type_naam(data)}")
     try:
         _check_size(data, MAX_JSON_CHARS)
+        data = _fill_placeholders(data, path)   # walks the data recursively
     except _TooBig:
         raise _fail(path, f"het bestand wordt na uitvouwen van verwijzingen (&/*) te groot (hoogstens {MAX_JSON_CHARS} tekens)") from None
     except RecursionError:
         raise _fail(path, "het bestand is te diep genest") from None
-    data = _fill_placeholders(data, path)
     if "versie" in data and data["versie"] != FORMAT_VERSION:
         raise _fail(path, f"veld versie: verwacht {FORMAT_VERSION}; gevonden {_type_naam(data['versie'])}")
     try:
