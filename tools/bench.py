@@ -205,8 +205,10 @@ def timed_load(page, url: str, ready: str) -> float:
 
 
 def exercise_bytes(page, meter: Meter) -> int:
+    # what the page delivers for its exercises: the spec data in their script blocks (the DOM the
+    # front-end renders from it afterwards is not transferred)
     embedded = page.evaluate(
-        "() => Array.from(document.querySelectorAll('.lsp-oefening, .lsp-inleveren'))"
+        "() => Array.from(document.querySelectorAll('.lsp-oefening script, .lsp-inleveren script'))"
         ".reduce((n, el) => n + new Blob([el.outerHTML]).size, 0)")
     front_end = sum(n for rid, n in meter.sizes.items() if "/_static/lsp/" in meter.urls.get(rid, ""))
     return embedded + front_end
