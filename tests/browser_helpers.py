@@ -139,3 +139,34 @@ def run_axe(page, *, impacts: tuple[str, ...] = ("serious", "critical")) -> list
         for v in result["violations"]
         if v["impact"] in impacts
     ]
+
+
+# --- pages without Sphinx: the exercise front-end as the site serves it, plus some HTML ---------
+
+BARE_PAGE = """<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>{title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="_static/lsp/oefening.css">
+<script defer src="_static/lsp/loader.js"></script>
+</head><body><main>
+<h1>{title}</h1>
+{body}
+</main></body></html>
+"""
+
+
+def bare_page(title: str, *sections: tuple[str, str] | str) -> str:
+    """A page as a chapter looks to the front-end: a title, then each section (a heading and its
+    HTML, or HTML alone)."""
+    parts = [f"<h2>{s[0]}</h2>\n{s[1]}" if isinstance(s, tuple) else s for s in sections]
+    return BARE_PAGE.format(title=title, body="\n".join(parts))
+
+
+def with_front_end(folder: Path) -> Path:
+    """Put the site's static files and the exercise bundle in `folder/_static`, as a build does."""
+    from book import frontend
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "book" / "static", folder / "_static")
+    frontend.write_site_bundle(folder / "_static" / "lsp")
+    return folder
+

@@ -27,7 +27,7 @@ from book.answers import AntwoordBestand
 from book.exercises.handin import inleveren
 from book.exercises.spec import load_spec
 from book.exercises.widget import OefeningWidget
-from browser_helpers import offline_page, run_axe, serve_directory
+from browser_helpers import bare_page, offline_page, run_axe, serve_directory, with_front_end
 
 pytestmark = pytest.mark.browser
 
@@ -38,21 +38,6 @@ KORT_PATH = Path(__file__).parent / "fixtures" / "frontend" / "kort.yml"
 KEY = "lsp:v1:alle_typen"
 KORT_KEY = "lsp:v1:kort"
 XSS_SELECTOR = ".lsp-root img, .lsp-root script, .lsp-root i, .lsp-root [onerror], .lsp-root [onload], .lsp-root [onmouseover]"
-
-PAGE = """<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><title>Testhoofdstuk</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="_static/lsp/oefening.css">
-<script defer src="_static/lsp/loader.js"></script>
-</head><body><main>
-<h1>Testhoofdstuk</h1>
-<h2>Een oefening</h2>
-{oefening}
-<h2>Inleveren</h2>
-{inleveren}
-</main></body></html>
-"""
-
 
 def make_site(folder: Path) -> Path:
     """Build the fixture book into `folder`; return its HTML folder (index.html, leeg.html)."""
@@ -849,15 +834,14 @@ def test_every_real_exercise_renders(browser, tmp_path):
     """All specs in exercises/ on one page: no errors, no external requests, no serious axe issues."""
     from book.exercises.spec import all_spec_paths
 
-    shutil.copytree(ROOT / "book" / "static", tmp_path / "_static")
-    frontend.write_site_bundle(tmp_path / "_static" / "lsp")
+    with_front_end(tmp_path)
     blocks = []
     for path in all_spec_paths():
         blocks.append(f"<h2>{path.stem}</h2>" + OefeningWidget(load_spec(path=path)).html())
     for n in range(7):
         blocks.append(f"<h2>Inleveren {n}</h2>" + inleveren(n).html())
     assert len(blocks) > 20
-    (tmp_path / "index.html").write_text(PAGE.format(oefening="\n".join(blocks), inleveren=""), encoding="utf-8")
+    (tmp_path / "index.html").write_text(bare_page("Testhoofdstuk", ("Een oefening", "\n".join(blocks)), ("Inleveren", "")), encoding="utf-8")
     with serve_directory(tmp_path) as url, opened(browser) as (page, log):
         page.goto(url + "index.html")
         page.wait_for_function(

@@ -10,42 +10,26 @@ from __future__ import annotations
 
 import contextlib
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from book import frontend
 from book.answers import controleer_antwoorden, leesbaar
 from book.exercises.spec import load_spec
 from book.exercises.widget import OefeningWidget
-from browser_helpers import offline_page, run_axe, serve_directory
+from browser_helpers import bare_page, offline_page, run_axe, serve_directory, with_front_end
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = Path(__file__).parent / "fixtures" / "frontend" / "leren.yml"
 KEY = "lsp:v1:leren"
-
-PAGE = """<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><title>Leren</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="_static/lsp/oefening.css">
-<script defer src="_static/lsp/loader.js"></script>
-</head><body><main>
-<h1>Leren</h1>
-{oefening}
-</main></body></html>
-"""
-
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("leren")
-    shutil.copytree(ROOT / "book" / "static", folder / "_static")
-    frontend.write_site_bundle(folder / "_static" / "lsp")
+    with_front_end(folder)
     html = OefeningWidget(load_spec(path=SPEC_PATH)).html()
-    (folder / "index.html").write_text(PAGE.format(oefening=html), encoding="utf-8")
+    (folder / "index.html").write_text(bare_page("Leren", html), encoding="utf-8")
     with serve_directory(folder) as url:
         yield url + "index.html"
 

@@ -17,36 +17,18 @@ from pathlib import Path
 
 import pytest
 
-from book import frontend
 from book.answers import AntwoordBestand
 from book.exercises.handin import inleveren
 from book.exercises.spec import load_spec
 from book.exercises.widget import OefeningWidget
-from browser_helpers import offline_page, run_axe, serve_directory
+from browser_helpers import bare_page, offline_page, run_axe, serve_directory, with_front_end
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = Path(__file__).parent / "fixtures" / "exercises" / "alle_typen.yml"
 KORT_PATH = Path(__file__).parent / "fixtures" / "frontend" / "kort.yml"
 NETWERK_PATH = Path(__file__).parent / "fixtures" / "frontend" / "netwerk_actoren.yml"
 LANGE_NAAM = "Wijkagent van de buurt Oude Noorden en omstreken"
-
-PAGE = """<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><title>Testhoofdstuk</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="_static/lsp/oefening.css">
-<script defer src="_static/lsp/loader.js"></script>
-</head><body><main>
-<h1>Testhoofdstuk</h1>
-<h2>Eerst kort</h2>
-{kort}
-<h2>Een oefening</h2>
-{alle}
-<h2>Inleveren</h2>
-{inleveren}
-</main></body></html>
-"""
 
 # What a student entered, as the page stores it.
 ALLES = {
@@ -74,18 +56,17 @@ def site(tmp_path_factory):
     specs.mkdir()
     for path in (SPEC_PATH, KORT_PATH):
         shutil.copy(path, specs / path.name)
-    shutil.copytree(ROOT / "book" / "static", folder / "_static")
-    frontend.write_site_bundle(folder / "_static" / "lsp")
-    (folder / "index.html").write_text(PAGE.format(
-        kort=OefeningWidget(load_spec(path=KORT_PATH)).html(),
-        alle=OefeningWidget(load_spec(path=SPEC_PATH)).html(),
-        inleveren=inleveren(1, directory=specs).html(),
+    with_front_end(folder)
+    (folder / "index.html").write_text(bare_page(
+        "Testhoofdstuk",
+        ("Eerst kort", OefeningWidget(load_spec(path=KORT_PATH)).html()),
+        ("Een oefening", OefeningWidget(load_spec(path=SPEC_PATH)).html()),
+        ("Inleveren", inleveren(1, directory=specs).html()),
     ), encoding="utf-8")
-    (folder / "netwerk.html").write_text(PAGE.split("<h2>Eerst kort</h2>")[0] + OefeningWidget(load_spec(path=NETWERK_PATH)).html()
-                                         + "</main></body></html>", encoding="utf-8")
+    (folder / "netwerk.html").write_text(
+        bare_page("Testhoofdstuk", OefeningWidget(load_spec(path=NETWERK_PATH)).html()), encoding="utf-8")
     for n in (0, 5):                                   # real chapters: only their hand-in block
-        (folder / f"h{n}.html").write_text(PAGE.split("<h2>Eerst kort</h2>")[0] + inleveren(n).html()
-                                           + "</main></body></html>", encoding="utf-8")
+        (folder / f"h{n}.html").write_text(bare_page("Testhoofdstuk", inleveren(n).html()), encoding="utf-8")
     with serve_directory(folder) as url:
         yield url
 
