@@ -44,6 +44,18 @@ def strict_build(path_output: Path | None = None, env: dict | None = None, sourc
     return Build(proc.returncode, proc.stdout + proc.stderr, out)
 
 
+def write_book_config(book: Path, title: str, extensions: tuple[str, ...] = ("lsp_assets",)) -> None:
+    """A small fixture book in `book` gets the project's own _config.yml, its title and the
+    project's Sphinx extensions from _ext/ (as jupyter-book's own tests build fixture books)."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    config["title"] = title
+    config["exclude_patterns"] = ["_build"]
+    config["sphinx"]["local_extensions"] = {name: str(ROOT / "_ext") for name in extensions}
+    (book / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def site() -> Build:
     return strict_build()

@@ -42,9 +42,8 @@ XSS_SELECTOR = ".lsp-root img, .lsp-root script, .lsp-root i, .lsp-root [onerror
 def make_site(folder: Path) -> Path:
     """Build the fixture book into `folder`; return its HTML folder (index.html, leeg.html)."""
     import nbformat
-    import yaml
 
-    from conftest import strict_build
+    from conftest import strict_build, write_book_config
 
     book = folder / "boek"
     book.mkdir()
@@ -52,11 +51,7 @@ def make_site(folder: Path) -> Path:
     specs.mkdir()
     for path in (SPEC_PATH, KORT_PATH):
         shutil.copy(path, specs / path.name)
-    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    config["title"] = "Testboek"
-    config["exclude_patterns"] = ["_build"]
-    config["sphinx"]["local_extensions"] = {"lsp_assets": str(ROOT / "_ext")}
-    (book / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    write_book_config(book, "Testboek")
     (book / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n  - file: leeg\n", encoding="utf-8")
     widget = "from book.exercises.spec import load_spec\nfrom book.exercises.widget import OefeningWidget\n"
     code = [

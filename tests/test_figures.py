@@ -323,17 +323,12 @@ def test_colours_of_the_class_view_chart_are_colour_blind_safe() -> None:
 def make_figure_book(folder: Path) -> Path:
     """A book with the project's config and extension and one page with every figure cell."""
     import nbformat
-    import yaml
 
-    from conftest import strict_build
+    from conftest import strict_build, write_book_config
 
     book = folder / "boek"
     book.mkdir()
-    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    config["title"] = "Figuren"
-    config["exclude_patterns"] = ["_build"]
-    config["sphinx"]["local_extensions"] = {"lsp_assets": str(ROOT / "_ext")}
-    (book / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    write_book_config(book, "Figuren")
     (book / "_toc.yml").write_text("format: jb-book\nroot: index\n", encoding="utf-8")
     cells = [nbformat.v4.new_markdown_cell("# Alle figuren")]
     for name in NAMES:

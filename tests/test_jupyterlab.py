@@ -16,7 +16,6 @@ import json
 import os
 import re
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
@@ -27,12 +26,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
-import yaml
 
 from book.glue import glued_texts
 from book.lab import BoekContentsManager, is_bron, migreer, niet_gemigreerd, schoon, vul_getallen
 from browser_helpers import offline_page
-from conftest import ROOT, strict_build
+from conftest import ROOT, strict_build, write_book_config
 
 FIXTURE = ROOT / "tests" / "fixtures" / "lab" / "hoofdstuk_oud.ipynb"
 NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb")) + sorted((ROOT / "docent").glob("*.ipynb"))
@@ -135,11 +133,7 @@ def test_make_lab_binds_to_localhost_and_allows_root_only_as_root():
 def _fixture_book(folder: Path, chapter: nbformat.NotebookNode) -> Path:
     book = folder / "boek"
     book.mkdir()
-    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    config["title"] = "Proefboek"
-    config["exclude_patterns"] = ["_build"]
-    config["sphinx"]["local_extensions"] = {"lsp_assets": str(ROOT / "_ext"), "lsp_getallen": str(ROOT / "_ext")}
-    (book / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    write_book_config(book, "Proefboek", ("lsp_assets", "lsp_getallen"))
     (book / "_toc.yml").write_text(
         "format: jb-book\nroot: index\nchapters:\n  - file: hoofdstuk\n  - file: begrippen\n", encoding="utf-8"
     )

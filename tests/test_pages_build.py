@@ -19,7 +19,7 @@ import nbformat
 import pytest
 import yaml
 
-from conftest import ROOT, strict_build
+from conftest import ROOT, strict_build, write_book_config
 
 FIXTURES = Path(__file__).parent / "fixtures" / "exercises"
 ALLE = yaml.safe_load((FIXTURES / "alle_typen.yml").read_text(encoding="utf-8"))
@@ -38,11 +38,7 @@ def make_book(folder: Path, toc_files: list[str], pages: dict[str, str | nbforma
     """A small book with the project's _config.yml; ``pages`` maps file names to text or notebooks."""
     book = folder / "boek"
     book.mkdir(parents=True, exist_ok=True)
-    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    config["title"] = "Testboek"
-    config["exclude_patterns"] = ["_build"]
-    config["sphinx"]["local_extensions"] = {name: str(ROOT / "_ext") for name in extensions}
-    (book / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    write_book_config(book, "Testboek", tuple(extensions))
     toc = {"format": "jb-book", "root": "index", "chapters": [{"file": f} for f in toc_files]}
     (book / "_toc.yml").write_text(yaml.safe_dump(toc), encoding="utf-8")
     (book / "index.md").write_text("# Testboek\n\nEen klein boek voor de tests.\n", encoding="utf-8")

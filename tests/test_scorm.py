@@ -139,20 +139,15 @@ def make_book(folder: Path) -> tuple[Path, Path]:
     """A small book: chapters/01_test (the exercise `kort` and its hand-in block), one other
     page. Returns (source folder, built HTML folder)."""
     import nbformat
-    import yaml
 
-    from conftest import strict_build
+    from conftest import strict_build, write_book_config
 
     book = folder / "boek"
     (book / "chapters").mkdir(parents=True)
     specs = folder / "oefeningen"
     specs.mkdir()
     shutil.copy(KORT_PATH, specs / KORT_PATH.name)
-    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    config["title"] = "Testboek"
-    config["exclude_patterns"] = ["_build"]
-    config["sphinx"]["local_extensions"] = {"lsp_assets": str(ROOT / "_ext")}
-    (book / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    write_book_config(book, "Testboek")
     (book / "_toc.yml").write_text(
         "format: jb-book\nroot: index\nparts:\n  - caption: Hoofdstukken\n    chapters:\n      - file: chapters/01_test\n"
         "  - caption: Naslag\n    chapters:\n      - file: naslag\n", encoding="utf-8")
