@@ -19,7 +19,7 @@ import nbformat
 import pytest
 import yaml
 
-from conftest import ROOT, strict_build, write_book_config
+from conftest import ROOT, Build, strict_build, write_book_config
 
 FIXTURES = Path(__file__).parent / "fixtures" / "exercises"
 ALLE = yaml.safe_load((FIXTURES / "alle_typen.yml").read_text(encoding="utf-8"))
@@ -192,6 +192,57 @@ def test_broken_exercise_leaves_other_pages_clean(broken_book):
         assert "Traceback" not in text and "ExerciseSpecError" not in text, page.name
     assert "Goede casus" in (html / "werkboek" / "h2.html").read_text(encoding="utf-8")
     assert "Goede casus" in (html / "opdrachtenoverzicht.html").read_text(encoding="utf-8")
+
+
+# --- what a rebuild reads again ----------------------------------------------------------------
+
+def _read_again(log: str) -> set[str]:
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", log)
+    return set(re.findall(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)$", plain, re.M))
+
+
+def test_a_rebuild_reads_again_only_what_the_edit_changes(tmp_path):
+    """Issue 13: the generated pages depend on the chapters' structure (labels, headings,
+    embedded exercises), not on their prose. A new sentence in a chapter reads that chapter
+    again and nothing else; a moved label reads the workbook and the overview again too, and the
+    case placed at that label moves with it."""
+    exercises = tmp_path / "exercises"
+    exercises.mkdir()
+    write_spec(exercises, "h2_ingebed", hoofdstuk=2, titel="Ingebedde casus")
+    write_spec(exercises, "h2_geplaatst", hoofdstuk=2, titel="Casus bij de plek", plaats="h2-plek")
+    book = make_book(tmp_path, ["chapters/02_test", "werkboek/h2", "opdrachtenoverzicht"],
+                     {"chapters/02_test.ipynb": chapter_notebook(), **GENERATED})
+    env = {"LSP_OEFENINGEN_MAP": str(exercises), "LSP_HOOFDSTUKKEN_MAP": str(book / "chapters")}
+    chapter = book / "chapters" / "02_test.ipynb"
+
+    def edit(old: str, new: str) -> Build:
+        nb = nbformat.read(chapter, as_version=4)
+        cell = next(c for c in nb.cells if old in c.source)
+        cell.source = cell.source.replace(old, new)
+        nbformat.write(nb, chapter)
+        build = strict_build(source=book, env=env)
+        assert build.returncode == 0, build.log[-3000:]
+        return build
+
+    first = strict_build(source=book, env=env)
+    assert first.returncode == 0, first.log[-3000:]
+    assert {"chapters/02_test", "werkboek/h2", "opdrachtenoverzicht"} <= _read_again(first.log)
+    page = (first.html / "chapters" / "02_test.html").read_text(encoding="utf-8")
+    assert page.index('id="oefening-h2_geplaatst"') < page.index('id="een-subparagraaf"')
+
+    prose = edit("Meer tekst.", "Meer tekst, en nog een zin.")
+    assert _read_again(prose.log) == {"chapters/02_test"}
+    assert "nog een zin" in (prose.html / "chapters" / "02_test.html").read_text(encoding="utf-8")
+
+    nb = nbformat.read(chapter, as_version=4)
+    nb.cells[1].source = nb.cells[1].source.replace("(h2-plek)=\n", "")
+    nb.cells[6].source = "(h2-plek)=\n" + nb.cells[6].source
+    nbformat.write(nb, chapter)
+    structure = strict_build(source=book, env=env)
+    assert structure.returncode == 0, structure.log[-3000:]
+    assert {"chapters/02_test", "werkboek/h2", "opdrachtenoverzicht"} <= _read_again(structure.log)
+    page = (structure.html / "chapters" / "02_test.html").read_text(encoding="utf-8")
+    assert page.index('id="samenvatting"') < page.index('id="oefening-h2_geplaatst"')
 
 
 # --- strict on every run ------------------------------------------------------------------------
