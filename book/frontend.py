@@ -8,7 +8,11 @@ one per question type). Two hosts need it as a single file:
   module scripts. It gets a classic script (an IIFE) that ``loader.js`` adds with
   ``<script src>`` only on pages with an exercise: :func:`site_script`.
 
-Both are made from the same sources at build or import time; neither is committed.
+Both are made from the same sources at build or import time; neither is committed. The site
+script is minified with rJSmin (comments and whitespace only; names stay as written), so that
+every chapter page carries fewer bytes (issue 13). rJSmin reads template literals only when they
+are not nested, so a nested one (a template inside a ``${...}`` of another) is a
+:class:`BundleError` instead of silently changed text.
 
 Each module becomes a function scope whose return value is its export object, evaluated in
 dependency order, so top-level names of different modules never collide. Supported syntax
@@ -37,6 +41,7 @@ ESM_ENTRY = "anywidget.js"
 SITE_ENTRY = "site.js"
 SITE_BUNDLE_NAME = "oefeningen.js"   # written next to loader.js in _static/lsp/
 REGISTRY = "__lsp_modules"
+MINIFIED_HEADER = "// Generated and minified by book/frontend.py from book/static/lsp/src/ (do not edit).\n"
 
 _IMPORT = re.compile(
     r"""^import\s+(?P<what>\{[^}]*\}|\*\s+as\s+(?P<ns>[A-Za-z_$][\w$]*))\s+from\s+
@@ -158,6 +163,99 @@ def load_modules(entry: str, src: Path = SRC_DIR) -> list[Module]:
     return order
 
 
+_REGEX_BEFORE = set("(,=:[!&|?{};+-*%<>~^")
+
+
+def nested_template(text: str) -> int | None:
+    """The line of the first template literal nested inside another one's ``${...}``, or None.
+
+    A small scanner over comments, strings, regular expressions (a ``/`` where an expression may
+    start, the rule jsmin uses too) and template literals, just enough to see nesting."""
+    i, n = 0, len(text)
+    depth: list[int] = []       # per open template: braces open inside its current ${...}
+    in_template = False
+    prev = ""                   # last significant character outside strings and comments
+    while i < n:
+        c = text[i]
+        if in_template:
+            if c == "\\":
+                i += 2
+                continue
+            if c == "`":
+                in_template = False   # (never nested: the scan stops at the first nesting)
+                prev = "`"
+            elif c == "$" and text.startswith("${", i):
+                depth.append(0)
+                in_template = False
+                i += 2
+                prev = "{"
+                continue
+            i += 1
+            continue
+        if text.startswith("//", i):
+            i = text.find("\n", i)
+            i = n if i < 0 else i
+            continue
+        if text.startswith("/*", i):
+            i = text.find("*/", i + 2)
+            i = n if i < 0 else i + 2
+            continue
+        if c in "'\"":
+            j = i + 1
+            while j < n and text[j] != c:
+                j += 2 if text[j] == "\\" else 1
+            i = j + 1
+            prev = c
+            continue
+        if c == "/" and (prev in _REGEX_BEFORE or prev == "" or re.search(r"\b(return|typeof)\s*$", text[max(0, i - 8):i])):
+            j, in_class = i + 1, False
+            while j < n and (in_class or text[j] != "/") and text[j] != "\n":
+                if text[j] == "\\":
+                    j += 1
+                elif text[j] == "[":
+                    in_class = True
+                elif text[j] == "]":
+                    in_class = False
+                j += 1
+            i = j + 1
+            prev = "/"
+            continue
+        if c == "`":
+            if depth:
+                return text.count("\n", 0, i) + 1
+            in_template = True
+            i += 1
+            continue
+        if depth:
+            if c == "{":
+                depth[-1] += 1
+            elif c == "}":
+                if depth[-1] == 0:
+                    depth.pop()
+                    in_template = True
+                    i += 1
+                    continue
+                depth[-1] -= 1
+        if not c.isspace():
+            prev = c if not (c.isalnum() or c in "_$") else "a"
+        i += 1
+    return None
+
+
+_NESTED = ("{where}:{line}: een template literal binnen een ander (${{... `...` ...}}) kan de minifier "
+           "niet lezen; schrijf het binnenste deel als gewone string")
+
+
+def minify(text: str, where: str = "bundel") -> str:
+    """Comments and needless whitespace out (rJSmin); see the module docstring for the guard."""
+    import rjsmin
+
+    line = nested_template(text)
+    if line is not None:
+        raise BundleError(_NESTED.format(where=where, line=line))
+    return rjsmin.jsmin(text)
+
+
 def _wrap(mod: Module) -> str:
     lines = [f"// ---- {mod.name}", f'{REGISTRY}[{json.dumps(mod.name)}] = (function () {{', '"use strict";']
     for dep, binding in mod.imports:
@@ -204,8 +302,15 @@ def esm(src: Path = SRC_DIR) -> str:
 
 
 def site_script(src: Path = SRC_DIR) -> str:
-    """The classic script for the static site (works from ``file://`` too)."""
-    return _cached(SITE_ENTRY, "iife", src)
+    """The classic script for the static site (works from ``file://`` too), minified."""
+    key = ("min", str(src), _sources_key(src))
+    if key not in _cache:
+        for mod in load_modules(SITE_ENTRY, src):    # name the source file and line, not the bundle's
+            line = nested_template((src / mod.name).read_text(encoding="utf-8"))
+            if line is not None:
+                raise BundleError(_NESTED.format(where=mod.name, line=line))
+        _cache[key] = MINIFIED_HEADER + minify(_cached(SITE_ENTRY, "iife", src), SITE_BUNDLE_NAME) + "\n"
+    return _cache[key]
 
 
 def digest(text: str) -> str:

@@ -138,3 +138,51 @@ def test_command_line(tmp_path):
     assert (tmp_path / "s.js").read_text(encoding="utf-8") == frontend.site_script()
     assert frontend.main(["esm", str(tmp_path / "e.js")]) == 0
     assert frontend.main(["anders"]) == 2
+
+
+# ---- minifying the site script (issue 13: fewer bytes per page) ---------------------------------
+
+
+def test_site_script_is_minified_and_still_valid():
+    full = frontend.bundle(frontend.SITE_ENTRY, "iife")
+    site = frontend.site_script()
+    assert site.startswith(frontend.MINIFIED_HEADER)
+    assert len(site.encode()) < 0.8 * len(full.encode())        # measured: 106 of 153 kB
+    assert "// ----" not in site and "\n  " not in site         # no comments, no indentation
+
+
+def test_javascript_unit_tests_pass_on_the_minified_sources(tmp_path):
+    """The minifier changes no behaviour: Node's unit tests run against every source module
+    minified on its own, in the same folder layout as in the repository."""
+    src_copy = tmp_path / "book" / "static" / "lsp" / "src"
+    for path in frontend.SRC_DIR.rglob("*.js"):
+        target = src_copy / path.relative_to(frontend.SRC_DIR)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(frontend.minify(path.read_text(encoding="utf-8"), path.name), encoding="utf-8")
+    shutil.copy(frontend.SRC_DIR / "package.json", src_copy / "package.json")
+    shutil.copytree(ROOT / "tests" / "js", tmp_path / "tests" / "js")
+    assert len((src_copy / "antwoorden.js").read_text(encoding="utf-8")) < len((frontend.SRC_DIR / "antwoorden.js").read_text(encoding="utf-8"))
+    proc = subprocess.run([NODE, "--test", "tests/js/"], capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert proc.returncode == 0 and "# fail 0" in proc.stdout, proc.stdout[-6000:] + proc.stderr[-2000:]
+
+
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("const a = `x ${b ? `y ${c}` : 'z'}`;", 1),                       # the limit of rJSmin
+        ("const a = 1;\nconst t = `x ${f({ k: `j` })}`;", 2),               # inside braces of ${...}
+        ("const a = `x ${b ? 'y' : \"z\"} ${ {k: 1}.k }`;", None),          # strings, braces: fine
+        ("const a = '`'; // `a ${`b`}`\n/* `${`c`}` */ const r = /`/;", None),  # backticks not in code
+        ("const d = 4 / 2; const t = `${d / 2}` + `${'`'}`;", None),       # division, string in ${...}
+        ("function f() { return /[`/]/.test('`') ? `${x}` : ''; }", None),  # regex after return
+    ],
+)
+def test_nested_template_literals_are_found(text, line):
+    assert frontend.nested_template(text) == line
+
+
+def test_a_nested_template_literal_stops_the_site_script(tmp_path):
+    """rJSmin would collapse the spaces of the inner template ("3 keuzes" -> "3keuzes")."""
+    src = _tree(tmp_path, {"site.js": "export const x = (n) => `pad (${n === 1 ? '1 keuze' : `${n} keuzes`})`;\n"})
+    with pytest.raises(frontend.BundleError, match=r"^site.js:1: een template literal binnen een ander"):
+        frontend.site_script(src)

@@ -133,7 +133,7 @@ export function leesAntwoordBestand(tekst, hoofdstuk, oefeningen) {
       const n = langsteTekst(a);
       if (n > MAX_TEKST) {
         const q = (spec.vragen || []).find((v) => v.id === qid);
-        return { fout: `Een antwoord in dit bestand is te lang: ${q ? `"${vraagTekst(q)}"` : `vraag ${qid}`} bij "${spec.titel}" ` +
+        return { fout: `Een antwoord in dit bestand is te lang: ${q ? "\"" + vraagTekst(q) + "\"" : "vraag " + qid} bij "${spec.titel}" ` +
           `telt ${nl(n)} tekens, hoogstens ${nl(MAX_TEKST)} passen. Het bestand is niet ingekort.` + NIETS };
       }
     }

@@ -93,7 +93,7 @@ export const dilemma = {
             c.meld("Je begint opnieuw. " + q.knopen[q.start].tekst);
           }, { class: "lsp-knop lsp-gevaar" });
           rij.replaceChildren(h("div", { class: "lsp-bevestig", role: "group", "aria-labelledby": c.uid(q.id + "-bevestig") },
-            h("p", { id: c.uid(q.id + "-bevestig"), text: `Opnieuw beginnen? Je pad tot nu toe (${n === 1 ? "1 keuze" : `${n} keuzes`}) wordt gewist.` +
+            h("p", { id: c.uid(q.id + "-bevestig"), text: `Opnieuw beginnen? Je pad tot nu toe (${n === 1 ? "1 keuze" : n + " keuzes"}) wordt gewist.` +
               (nietLeeg(huidig().reflectie) ? " Je reflectie blijft bewaard." : "") }),
             h("div", { class: "lsp-knoppenrij" }, ja, nee)));
           nee.focus();

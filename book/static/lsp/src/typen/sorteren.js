@@ -91,7 +91,7 @@ export const sorteren = {
       const sc = score(q, a.indeling);
       const open = q.items.length - sc.van;
       uitslag.append(h("strong", { text: `${sc.goed} van ${sc.van} zoals het boek.` }),
-        open ? ` Bij ${open === 1 ? "1 item" : `${open} items`} legt het boek geen indeling vast.` : "");
+        open ? ` Bij ${open === 1 ? "1 item" : open + " items"} legt het boek geen indeling vast.` : "");
     };
     // The first moment feedback shows: keep the placement then.
     const legVast = (b) => {

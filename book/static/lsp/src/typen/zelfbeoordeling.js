@@ -29,7 +29,7 @@ export const zelfbeoordeling = {
   leesbaar(q, a) {
     if (!a) return [];
     const schaal = schaalVan(q);
-    return q.aspecten.map((asp, i) => `${asp}: ${a.scores[i] ? `${schaal[a.scores[i] - 1]} (${a.scores[i]} van 5)` : "geen keuze"}`);
+    return q.aspecten.map((asp, i) => `${asp}: ${a.scores[i] ? schaal[a.scores[i] - 1] + " (" + a.scores[i] + " van 5)" : "geen keuze"}`);
   },
 
   render(q, c) {
