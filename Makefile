@@ -33,9 +33,13 @@ docent: $(STAMP)
 	@echo ""
 	@echo "De docenteneditie staat in $(CURDIR)/_build/docent/_build/html/index.html"
 
+# Two processes (pytest-xdist), whole test files per process so module fixtures are built once;
+# the book itself is built once and shared (tests/conftest.py). TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
+
 test: $(STAMP)
 	tools/ensure_chromium.sh
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py

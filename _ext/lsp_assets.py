@@ -76,16 +76,27 @@ def _register_static(app: Sphinx, config) -> None:
 def _add_dutch_catalog(app: Sphinx) -> None:
     """The theme's strings in Dutch. Sphinx itself reads `locales/` of the book's own folder first
     (its default locale_dirs); for any other book this catalog is consulted after Sphinx's own."""
-    from sphinx.util.i18n import CatalogInfo
-
     language = app.config.language or ""
     folder = LOCALES / language / "LC_MESSAGES"
     if not language or not (folder / "sphinx.po").is_file():
         return
-    catalog = CatalogInfo(str(folder), "sphinx", "utf-8")
-    if catalog.is_outdated():
-        catalog.write_mo(language)
+    compile_catalog(folder, language)
     app.add_message_catalog("sphinx", str(LOCALES))
+
+
+def compile_catalog(folder: Path, language: str) -> None:
+    """`sphinx.po` -> `sphinx.mo` when outdated, written under another name and then renamed, so
+    that two builds at once (the test workers) never read a half-written catalog."""
+    import tempfile
+
+    from sphinx.util.i18n import CatalogInfo
+
+    if not CatalogInfo(str(folder), "sphinx", "utf-8").is_outdated():
+        return
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
+        shutil.copy2(folder / "sphinx.po", Path(tmp) / "sphinx.po")
+        CatalogInfo(tmp, "sphinx", "utf-8").write_mo(language)
+        os.replace(Path(tmp) / "sphinx.mo", folder / "sphinx.mo")
 
 
 def _inputs_digest() -> str:

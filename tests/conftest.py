@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,9 +60,52 @@ def write_book_config(book: Path, title: str, extensions: tuple[str, ...] = ("ls
     (book / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
 
 
+def pytest_configure(config) -> None:
+    """Before any worker starts (pytest-xdist runs the suite in two processes, `make test`):
+    compile the Dutch theme catalog once, so parallel builds only read it."""
+    if hasattr(config, "workerinput"):
+        return
+    sys.path.insert(0, str(ROOT / "_ext"))
+    try:
+        import lsp_assets
+    finally:
+        sys.path.remove(str(ROOT / "_ext"))
+    lsp_assets.compile_catalog(lsp_assets.LOCALES / "nl" / "LC_MESSAGES", "nl")
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path) -> Iterator[None]:
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def shared_build(name: str, make: Callable[[], Build]) -> Build:
+    """One build per test run, shared by the test workers: the first worker that needs it builds
+    while the others wait, then they all read the same result (two builds of the book into one
+    folder at once would break each other's execution cache)."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if run is None:                       # one process: nothing to share
+        return make()
+    record = BUILD_DIR / f".gedeeld-{name}.json"
+    with _exclusive(BUILD_DIR / f".gedeeld-{name}.lock"):
+        if record.is_file():
+            saved = json.loads(record.read_text(encoding="utf-8"))
+            if saved["run"] == run:
+                return Build(saved["returncode"], saved["log"], Path(saved["html"]))
+        build = make()
+        record.write_text(json.dumps({"run": run, "returncode": build.returncode, "log": build.log,
+                                      "html": str(build.html)}), encoding="utf-8")
+        return build
+
+
 @pytest.fixture(scope="session")
 def site() -> Build:
-    return strict_build()
+    return shared_build("site", strict_build)
 
 
 @pytest.fixture(scope="session")
