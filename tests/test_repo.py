@@ -102,3 +102,31 @@ def test_pages_workflow_builds_with_the_readme_command():
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "_build/html"
     assert any(s.get("uses", "").startswith("actions/deploy-pages") for s in workflow["jobs"]["deploy"]["steps"])
+
+
+def test_workers_of_one_run_share_one_build_and_the_next_run_builds_again(tmp_path, monkeypatch):
+    """`make test` runs two pytest-xdist workers; the book is built once per run for both."""
+    import threading
+
+    import conftest
+
+    monkeypatch.setattr(conftest, "BUILD_DIR", tmp_path)
+    calls = []
+
+    def make():
+        calls.append(threading.get_ident())
+        return conftest.Build(0, f"bouw {len(calls)}", tmp_path / "html")
+
+    monkeypatch.setenv("PYTEST_XDIST_TESTRUNUID", "run-1")
+    results = []
+    workers = [threading.Thread(target=lambda: results.append(conftest.shared_build("site", make))) for _ in range(2)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert len(calls) == 1 and [r.log for r in results] == ["bouw 1", "bouw 1"]
+    monkeypatch.setenv("PYTEST_XDIST_TESTRUNUID", "run-2")
+    assert conftest.shared_build("site", make).log == "bouw 2"
+    monkeypatch.delenv("PYTEST_XDIST_TESTRUNUID")
+    assert conftest.shared_build("site", make).log == "bouw 3"      # one process: its own build
+    assert "-n $(TEST_WORKERS) --dist loadfile" in (ROOT / "Makefile").read_text(encoding="utf-8")
