@@ -7,6 +7,7 @@ The file format is documented for authors in ``data/README.md``.
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 from collections.abc import Mapping
@@ -78,6 +79,22 @@ def _fail(file: str, line: int | None, column: str | None, msg: str) -> DataErro
     return DataError(", ".join(where) + ": " + msg)
 
 
+def _check_rows(text: str, name: str) -> None:
+    """Every row has as many fields as the header, and every quote is closed (Dutch messages,
+    with the line; pandas would either say it in English or, for a row with one field too many,
+    silently take the first column as an index and shift every value)."""
+    reader = csv.reader(StringIO(text), strict=True)
+    try:
+        header = next(reader)
+        for row in reader:
+            if row and len(row) != len(header):
+                raise _fail(name, reader.line_num, None,
+                            f"verwacht {len(header)} velden, zoals de kopregel, gevonden {len(row)} "
+                            "(een komma in een tekst hoort tussen aanhalingstekens).")
+    except csv.Error:
+        raise _fail(name, reader.line_num, None, "een aanhalingsteken (\") wordt niet goed gesloten.") from None
+
+
 def _read_text(path: Path) -> pd.DataFrame:
     """Read one CSV strictly as UTF-8 text; every cell a str."""
     name = path.name
@@ -94,10 +111,13 @@ def _read_text(path: Path) -> pd.DataFrame:
     if not text.strip():
         raise _fail(name, None, None, "verwacht een kopregel en minstens één gegevensregel, "
                                       "gevonden een leeg bestand.")
+    _check_rows(text, name)
     try:
-        df = pd.read_csv(StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as e:
-        raise _fail(name, None, None, f"geen geldig CSV-bestand ({e}).") from None
+        # index_col=False: a row with one field too many is an error above, never an index column
+        df = pd.read_csv(StringIO(text), dtype=str, keep_default_na=False, na_filter=False, index_col=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError):
+        raise _fail(name, None, None, "geen geldig CSV-bestand; controleer de aanhalingstekens en "
+                                      "het aantal komma's per regel.") from None
     df.columns = [c.strip() for c in df.columns]
     if df.empty:
         raise _fail(name, None, None, "verwacht minstens één gegevensregel, gevonden alleen een kopregel.")

@@ -278,7 +278,15 @@ def test_file_level_errors_are_whole_dutch_sentences(tmp_path: Path) -> None:
     assert fout(lambda: load("latin1", data_dir=FIXTURES)) == (
         "latin1.csv, regel 2: verwacht UTF-8-tekst, gevonden ongeldige byte 0xeb (sla het bestand op als UTF-8).")
     (tmp_path / "kapot.csv").write_text('id,waarde\n"h1_a,1\n', encoding="utf-8")
-    assert fout(lambda: load("kapot", data_dir=tmp_path)).startswith("kapot.csv: geen geldig CSV-bestand (")
+    assert fout(lambda: load("kapot", data_dir=tmp_path)) == (
+        'kapot.csv, regel 2: een aanhalingsteken (") wordt niet goed gesloten.')
+    # one field too many: pandas would silently take the ids as an index and shift every value
+    (tmp_path / "verschoven.csv").write_text("id,waarde\nh1_a,60,extra\n", encoding="utf-8")
+    assert fout(lambda: load("verschoven", data_dir=tmp_path)) == (
+        "verschoven.csv, regel 2: verwacht 2 velden, zoals de kopregel, gevonden 3 "
+        "(een komma in een tekst hoort tussen aanhalingstekens).")
+    (tmp_path / "kort.csv").write_text("id,waarde,bron\nh1_a,60\n", encoding="utf-8")
+    assert fout(lambda: load("kort", data_dir=tmp_path)).startswith("kort.csv, regel 2: verwacht 3 velden")
     leeg = tmp_path / "leeg"
     leeg.mkdir()
     assert fout(lambda: load_all(leeg)) == f"{leeg}: verwacht minstens één getallenbestand, gevonden geen."
