@@ -201,6 +201,7 @@ THEME_CSS = "_static/styles/pydata-sphinx-theme.css"
 ICON_RULES = re.compile(r'(?:\.fa-[a-z0-9-]+:(?:before|after),?)+\{(?:(?:content|--fa):"[^"]*";?)+\}')
 ICON_FONT_FACES = re.compile(r"@font-face\{[^}]*Font Awesome[^}]*\}")
 # also the themes' Jinja macro files, which Sphinx copies along with their static folders
+SOURCE_MAP_COMMENT = re.compile(r"^(?://# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ ?\*/)[ \t]*$\n?", re.M)
 THEME_LEFTOVERS = [
     "_static/webpack-macros.html",
     "_static/sbt-webpack-macros.html",
@@ -228,6 +229,14 @@ def _drop_theme_leftovers(app: Sphinx, exception) -> None:
     vendor = out / "_static" / "vendor"
     if vendor.is_dir() and not any(vendor.iterdir()):
         vendor.rmdir()
+    # The theme's source maps (about 1.8 MB, a third of the site) are only read by a browser's
+    # developer tools; they made the zip and every SCORM package that much heavier.
+    for source_map in (out / "_static").rglob("*.map"):
+        source_map.unlink()
+    for path in [*(out / "_static").rglob("*.js"), *(out / "_static").rglob("*.css")]:
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+        if "sourceMappingURL=" in text:
+            path.write_text(SOURCE_MAP_COMMENT.sub("", text), encoding="utf-8", errors="surrogateescape")
 
 
 def _write_site_bundle(app: Sphinx, exception) -> None:

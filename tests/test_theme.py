@@ -364,6 +364,16 @@ def test_no_page_refers_to_font_awesome_and_the_site_carries_none_of_it(site):
     assert "@font-face" not in theme_css or "Font Awesome" not in theme_css.split("@font-face", 1)[1]
 
 
+def test_the_site_carries_no_source_maps_and_no_reference_to_one(site):
+    """The theme's .map files (1.8 MB, a third of the site) serve only developer tools: not in
+    the site, the zip or the SCORM packages, and no script or stylesheet points to a missing one."""
+    assert sorted(str(p.relative_to(site.html)) for p in site.html.rglob("*.map")) == []
+    assets = [*site.html.rglob("*.js"), *site.html.rglob("*.css")]
+    assert len(assets) > 10
+    assert [str(p.relative_to(site.html)) for p in assets if "sourceMappingURL" in p.read_text(encoding="utf-8")] == []
+    assert (site.html / "_static" / "scripts" / "bootstrap.js").stat().st_size > 10_000   # the script itself stays
+
+
 def test_the_search_index_is_loaded_only_by_the_search_page(site):
     pages = [p for p in site.html.rglob("*.html") if "_static" not in p.relative_to(site.html).parts]
     loading = sorted(
