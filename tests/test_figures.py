@@ -139,6 +139,7 @@ def test_lower_bound_is_a_filled_bar_with_an_arrow_past_its_end() -> None:
     try:
         bars = sorted(_bars(fig), key=lambda p: p.get_width())
         staff, volunteers = bars[0], bars[-1]                       # 11 and 'meer dan 200'
+        assert staff.get_width() / volunteers.get_width() == pytest.approx(11 / 200)  # the bar ends at the bound
         end = volunteers.get_x() + volunteers.get_width()
         arrows = [t for t in fig.vlak.texts if getattr(t, "arrow_patch", None) is not None]
         assert len(arrows) == 1
