@@ -1129,3 +1129,125 @@ def test_a_zip_member_that_cannot_be_unpacked_does_not_stop_the_zip(tmp_path):
         "lms.zip/a.zip": "beschadigd in het zip-bestand: kan niet uitgepakt worden",
         "lms.zip/b.txt": "geen JSON-bestand; overgeslagen",
     }
+
+
+def test_stelling_chart_stacks_the_positions_in_their_colours(tmp_path):
+    """The chart of the statements: one stacked bar per statement and round, each position in its
+    own colour from left to right, the legend of five positions in one row above the axes, and a
+    figure whose height grows with the number of bars (mutation testing, issue 15)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import to_hex
+    from matplotlib.font_manager import FontProperties
+
+    from book.figures import GRIJS, OKABE_ITO
+
+    rng = random.Random(2)
+    for i in range(3):
+        _schrijf(tmp_path / "map" / f"{i}.json", _bestand(i, rng))
+    k = _lees(tmp_path / "map")
+    ax = klas.plot_stellingen(k)
+    tabellen = [t for vo in klas.overzicht(k)[0].vragen if vo.type == "stelling" for t in vo.tabellen]
+    rijen = [rij[1:] for t in tabellen for rij in t.rijen]
+    assert len(rijen) == 4
+    assert tuple(ax.figure.get_size_inches()) == pytest.approx((9, 0.5 * 4 + 1.6))
+    kleuren = [OKABE_ITO["vermiljoen"], OKABE_ITO["oranje"], GRIJS, OKABE_ITO["hemelsblauw"], OKABE_ITO["blauw"]]
+    assert len(ax.containers) == 5
+    for positie, (balken, kleur) in enumerate(zip(ax.containers, kleuren)):
+        assert balken.get_label() == klas.POSITIES[positie]
+        for rij, balk in zip(rijen, balken):
+            assert balk.get_width() == rij[positie]
+            assert balk.get_x() == sum(rij[:positie])          # stacked on the positions before it
+            assert to_hex(balk.get_facecolor()) == to_hex(kleur)
+    assert ax.get_xlabel() == "aantal studenten"
+    legenda = ax.get_legend()
+    assert [t.get_text() for t in legenda.get_texts()] == list(klas.POSITIES)
+    assert legenda._loc == 8 and legenda._ncols == 5 and not legenda.get_frame_on()   # 8: "lower center"
+    anker = legenda.get_bbox_to_anchor().transformed(ax.transAxes.inverted())
+    assert (anker.x0, anker.y0) == pytest.approx((0.5, 1.0))
+    assert legenda.get_texts()[0].get_fontsize() == FontProperties(size="small").get_size_in_points()
+    plt.close(ax.figure)
+    (tmp_path / "leeg").mkdir()
+    leeg = klas.plot_stellingen(_lees(tmp_path / "leeg"))
+    assert tuple(leeg.figure.get_size_inches()) == pytest.approx((9, 0.5 + 1.6))
+    (tekst,) = leeg.texts
+    assert (tekst.get_position(), tekst.get_ha(), tekst.get_va()) == ((0.5, 0.5), "center", "center")
+    plt.close(leeg.figure)
+
+
+def test_text_report_layout_line_by_line():
+    """The whole text report of a hand-made overview, line by line: headings with a blank line
+    before them, reasons wrapped at 96 columns under their dash, the question's own text, summaries
+    at 98, a blank line before each table, the anonymous answers numbered from 1 and wrapped at 92
+    (an empty answer keeps its number)."""
+    k = klas.Klas(hoofdstuk=2, meldingen=[klas.Melding("m1.json", "x" * 87),     # 9 + 87 = 96 columns
+                                          klas.Melding("m2.json", "a" * 90 + " " + "b" * 90 + " " + "c" * 10)],
+                  opmerkingen=[klas.Melding("o.json", "kort")])
+    vo = klas.VraagOverzicht(3, "open", "Wat zie je?", 2, 3, samenvatting=["s" * 100],
+                             tabellen=[klas.Tabel(["kijkpunt", "aangevinkt"], [["rol", 1]])],
+                             teksten=["t" * 93, "", "u" * 50 + " " + "v" * 50 + " " + "w" * 50])
+    k._overzicht = [klas.OefeningOverzicht("h2_x", "Een titel", [vo])]
+    assert klas.rapport(k).split("\n") == [
+        "Klasoverzicht hoofdstuk 2: 0 bruikbare antwoordbestanden.",
+        "",
+        "Niet meegeteld (2):",
+        "  - m1.json: " + "x" * 87,
+        "  - m2.json:",
+        "    " + "a" * 90,
+        "    " + "b" * 90,
+        "    " + "c" * 10,
+        "",
+        "Meegeteld, met een opmerking (1):",
+        "  - o.json: kort",
+        "",
+        "=" * 100,
+        "Een titel (h2_x)",
+        "=" * 100,
+        "",
+        "Vraag 3 (open vraag), beantwoord door 2 van 3: Wat zie je?",
+        "  " + "s" * 98,
+        "  ss",
+        "",
+        "    kijkpunt  aangevinkt",
+        "    rol                1",
+        "",
+        "  Antwoorden (anoniem, 3):",
+        "     1. " + "t" * 92,
+        "        t",
+        "     2.",
+        "     3. " + "u" * 50,
+        "        " + "v" * 50,
+        "        " + "w" * 50,
+    ]
+
+
+def test_a_table_as_blocks_wraps_its_pairs_at_94_columns():
+    tabel = klas.Tabel(["eerste", "k1", "k2"], [["eerste kolom", "v" * 40, "w" * 44]])
+    # the first column would get 6 columns: one block per row; its pairs take exactly 6 + 94 columns
+    assert klas._tabel_tekst(tabel) == ["    eerste kolom", "      k1: " + "v" * 40 + "; k2: " + "w" * 44]
+
+
+def test_which_file_of_a_student_is_newer_in_either_order(tmp_path):
+    """The newer of two files of one student, whichever of the two is read first: by tijdstip, by the
+    file's time, and by name (a file in a subfolder is read after the files above it)."""
+    rng = random.Random(19)
+    _schrijf(tmp_path / "t" / "a.json", _bestand(1, rng, tijdstip="2026-03-01T10:00:00+01:00"))
+    _schrijf(tmp_path / "t" / "b.json", _bestand(1, rng, tijdstip="2026-03-01T09:00:00+01:00", naam="Student 1 "))
+    oud = _schrijf(tmp_path / "m" / "a.json", _bestand(2, rng, datum="2026-03-04"))
+    nieuw = _schrijf(tmp_path / "m" / "b.json", _bestand(2, rng, datum="2026-03-04", naam="Student 2 "))
+    os.utime(oud, (1_700_000_000, 1_700_000_000))
+    os.utime(nieuw, (1_700_000_100, 1_700_000_100))
+    boven = _schrijf(tmp_path / "z.json", _bestand(3, rng, datum="2026-03-04"))
+    onder = _schrijf(tmp_path / "n" / "x.json", _bestand(3, rng, datum="2026-03-04", naam="Student 3 "))
+    for p in (boven, onder):
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["m/b.json", "t/a.json", "z.json"]
+    assert {m.bestand: m.reden for m in k.meldingen} == {
+        "t/b.json": "dubbel: dezelfde student leverde ook t/a.json in; dat is nieuwer en telt (volgens tijdstip van de export)",
+        "m/a.json": "dubbel: dezelfde student leverde ook m/b.json in; dat is nieuwer en telt (volgens tijd van het bestand)",
+        "n/x.json": "dubbel: dezelfde student leverde ook z.json in; dat is nieuwer en telt "
+                    "(volgens bestandsnaam (de tijden zijn gelijk))",
+    }
