@@ -1251,3 +1251,10 @@ def test_which_file_of_a_student_is_newer_in_either_order(tmp_path):
         "n/x.json": "dubbel: dezelfde student leverde ook z.json in; dat is nieuwer en telt "
                     "(volgens bestandsnaam (de tijden zijn gelijk))",
     }
+
+
+def test_wrap_keeps_every_word_after_a_long_one_and_never_loops():
+    assert klas._wrap("a " + "x" * 10, 4) == ["a", "xxxx", "xxxx", "xx"]      # the line before a long word is closed
+    assert klas._wrap("x" * 8 + " y z", 4) == ["xxxx", "xxxx", "y z"]
+    assert klas._wrap("漢漢", 1) == ["漢", "漢"]                               # a character wider than the line: one a line
+    assert klas._wrap("漢 a b", 1) == ["漢", "a", "b"]                         # a word used up: the next words stay
