@@ -391,7 +391,29 @@ test("startScorm: without a page name the data carries none; the default timers 
   nu += 30;
   await new Promise((klaar) => setTimeout(klaar, 60));
   assert.equal(api.commits, 2);
+  // a commit forced while a timer waits clears that timer: no second commit when it would have run
+  const luisteraars = {};
+  const doc = { visibilityState: "hidden", addEventListener: (e, f) => { luisteraars[e] = f; } };
+  const api2 = nepApi("2004");
+  const lms2 = startScorm({ win: nepWin({ API_1484_11: api2, document: doc, addEventListener() {} }), specs: [SPEC], opslag, klok: () => nu, commitMs: 20 });
+  lms2.luister();
+  opslag.schrijf("kort", { k1: { tekst: "b" } }, { k1: nu });          // within 20 ms of the start: a timer
+  luisteraars.visibilitychange();
+  assert.equal(api2.commits, 2);
+  nu += 30;
+  await new Promise((klaar) => setTimeout(klaar, 60));
+  assert.equal(api2.commits, 2);
   lms.stop();
+  lms2.stop();
+});
+
+test("TE_GROOT: the whole message, with the limit in Dutch digit groups", () => {
+  assert.equal(TE_GROOT(4096),
+    "Je antwoorden in dit hoofdstuk zijn samen te lang geworden om in de leeromgeving te bewaren " +
+    "(die bewaart hier hoogstens 4.096 tekens). Er is niets verloren: alles staat in deze browser. " +
+    'Lever je antwoorden in met het blok "Inleveren" onderaan dit hoofdstuk (download het bestand), ' +
+    "zodat je docent ze krijgt en jij ze op een andere computer kunt terugzetten.");
+  assert.ok(TE_GROOT(1_234_567).includes("hoogstens 1.234.567 tekens"));
 });
 
 test("startScorm: a commit exactly when the interval is over; after the end no commit and one Terminate", () => {
