@@ -1258,3 +1258,20 @@ def test_wrap_keeps_every_word_after_a_long_one_and_never_loops():
     assert klas._wrap("x" * 8 + " y z", 4) == ["xxxx", "xxxx", "y z"]
     assert klas._wrap("漢漢", 1) == ["漢", "漢"]                               # a character wider than the line: one a line
     assert klas._wrap("漢 a b", 1) == ["漢", "a", "b"]                         # a word used up: the next words stay
+
+
+def test_small_overview_helpers():
+    """What counts as an answer (False and None do not), the word for one student, and the
+    multiple-choice table: its header and option texts cut at 200 columns."""
+    from types import SimpleNamespace as NS
+
+    assert klas.niet_leeg(False) is False and klas.niet_leeg(None) is False
+    assert klas.niet_leeg(True) is True and klas.niet_leeg(0) is True
+    assert klas.niet_leeg({"keuze": None, "gecontroleerd": False, "tekst": " "}) is False
+    assert (klas._studenten(1), klas._studenten(2), klas._studenten(0)) == ("1 student", "2 studenten", "0 studenten")
+    vraag = NS(opties=[NS(tekst="x" * 201, juist=True), NS(tekst="y" * 200, juist=False)], meerdere_juist=False)
+    vo = klas.VraagOverzicht(1, "meerkeuze", "?", 1, 1)
+    klas._meerkeuze(vraag, [NS(keuze=0, eerste=None)], vo)
+    (tabel,) = vo.tabellen
+    assert tabel.kolommen == ["optie", "juist", "eerste poging", "uiteindelijk"]
+    assert [rij[0] for rij in tabel.rijen] == ["x" * 199 + "…", "y" * 200]
