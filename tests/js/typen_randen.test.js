@@ -107,3 +107,26 @@ test("rangschikking: label and no text without an answer", () => {
   assert.equal(TYPEN.rangschikking.label(q), "Welke volgorde?");
   assert.deepEqual(TYPEN.rangschikking.leesbaar(q, undefined), []);
 });
+
+test("open: kijkpunten and rubric: null is nothing, other shapes and values are a loss", () => {
+  const t = TYPEN.open;
+  const q = { id: "o", type: "open", vraag: "?", kijkpunten: ["a", "b", "c"], rubric: [{ criterium: "K", niveaus: ["x", "y"] }] };
+  assert.deepEqual(t.schoon(q, { tekst: "t", kijkpunten: null, rubric: null }), { waarde: { tekst: "t" }, verlies: false });
+  assert.deepEqual(t.schoon(q, { tekst: "t", kijkpunten: [0, 0.5, -1] }), { waarde: { tekst: "t", kijkpunten: [0] }, verlies: true });
+  assert.deepEqual(t.schoon(q, { tekst: "t", rubric: "x" }), { waarde: { tekst: "t" }, verlies: true });
+  assert.deepEqual(t.schoon(q, { tekst: "t", rubric: [null] }), { waarde: { tekst: "t", rubric: [null] }, verlies: false });
+  assert.deepEqual(t.schoon(q, { tekst: "t", rubric: [0] }), { waarde: { tekst: "t", rubric: [null] }, verlies: true });
+  const kaal = { id: "o", type: "open", vraag: "?" };                 // no kijkpunten, no rubric
+  assert.deepEqual(t.schoon(kaal, { tekst: "t", kijkpunten: [0], rubric: [1] }), { waarde: { tekst: "t", kijkpunten: [], rubric: [] }, verlies: true });
+});
+
+test("zelfbeoordeling and dilemma: a scale needs five words; no text without an answer or reflection", () => {
+  const z = TYPEN.zelfbeoordeling;
+  const q = { id: "z", type: "zelfbeoordeling", vraag: "Hoe?", aspecten: ["A"], schaal: ["laag", "midden", "hoog"] };
+  assert.deepEqual(z.leesbaar(q, { scores: [3] }), ["A: redelijk (3 van 5)"]);      // the default scale
+  assert.deepEqual(z.leesbaar(q, undefined), []);
+  assert.equal(z.label(q), "Hoe?");
+  const d = TYPEN.dilemma;
+  assert.deepEqual(d.leesbaar(vraag("a7"), undefined), []);
+  assert.deepEqual(d.leesbaar(vraag("a7"), { pad: ["k1", "k2"], reflectie: " " }), ["Sam vraagt geld. Jouw keuze: Nee.", "Sam loopt weg."]);
+});
