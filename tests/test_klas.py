@@ -1275,3 +1275,19 @@ def test_small_overview_helpers():
     (tabel,) = vo.tabellen
     assert tabel.kolommen == ["optie", "juist", "eerste poging", "uiteindelijk"]
     assert [rij[0] for rij in tabel.rijen] == ["x" * 199 + "…", "y" * 200]
+
+
+def test_multiple_choice_summary_with_several_right_options():
+    from types import SimpleNamespace as NS
+
+    opties = [NS(tekst="A", juist=True), NS(tekst="B", juist=False), NS(tekst="C", juist=True)]
+    antwoorden = [NS(keuze=[0, 2], eerste=[0, 2]), NS(keuze=[0, 2], eerste=[2, 0]), NS(keuze=[0], eerste=[1])]
+    vo = klas.VraagOverzicht(1, "meerkeuze", "?", 3, 3)
+    klas._meerkeuze(NS(opties=opties, meerdere_juist=True), antwoorden, vo)
+    assert vo.samenvatting == ["Meer dan één optie is juist (2); goed = precies de juiste opties gekozen.",
+                               "Goed bij de eerste poging: 2 van 3 (67%).", "Uiteindelijk goed: 2 van 3 (67%)."]
+    assert _tekst(vo.tabellen[0].rijen) == [["A", "ja", "2 (67%)", "3 (100%)"], ["B", "", "1 (33%)", "0 (0%)"],
+                                            ["C", "ja", "2 (67%)", "2 (67%)"]]
+    zonder = klas.VraagOverzicht(1, "meerkeuze", "?", 1, 1)     # a spec model without the attribute: one right option
+    klas._meerkeuze(NS(opties=opties[:2]), [NS(keuze=0, eerste=1)], zonder)
+    assert zonder.samenvatting == ["Goed bij de eerste poging: 0 van 1 (0%).", "Uiteindelijk goed: 1 van 1 (100%)."]
