@@ -1291,3 +1291,22 @@ def test_multiple_choice_summary_with_several_right_options():
     zonder = klas.VraagOverzicht(1, "meerkeuze", "?", 1, 1)     # a spec model without the attribute: one right option
     klas._meerkeuze(NS(opties=opties[:2]), [NS(keuze=0, eerste=1)], zonder)
     assert zonder.samenvatting == ["Goed bij de eerste poging: 0 van 1 (0%).", "Uiteindelijk goed: 1 van 1 (100%)."]
+
+
+def test_ranking_and_sorting_tables_by_hand():
+    """Ranking: items by their mean place, an item nobody placed last with "–"; sorting: the
+    header and the first check counted per placement like the book's."""
+    from types import SimpleNamespace as NS
+
+    vo = klas.VraagOverzicht(1, "rangschikking", "?", 2, 2)
+    klas._rangschikking(NS(items=["B", "A", "C"]), [NS(volgorde=["C", "A"]), NS(volgorde=["C", "A"])], vo)
+    (tabel,) = vo.tabellen
+    assert tabel.titel == "Hoe vaak kwam elk item op elke plaats (1 = bovenaan)"
+    assert tabel.rijen == [["C", "1,0", 2, 0, 0], ["A", "2,0", 0, 2, 0], ["B", "–", 0, 0, 0]]
+    vo = klas.VraagOverzicht(1, "sorteren", "?", 2, 2)
+    vraag = NS(categorieen=["Helpend", "Belemmerend"], items=[NS(tekst="Ritme", categorie="Helpend"), NS(tekst="Broer", categorie=None)])
+    klas._sorteren(vraag, [NS(indeling={"Ritme": "Helpend"}, eerste={"Ritme": "Helpend"}),
+                           NS(indeling={"Ritme": "Helpend", "Broer": "Helpend"}, eerste={"Ritme": "Belemmerend"})], vo)
+    assert vo.tabellen[0].kolommen == ["item", "boek", "Helpend", "Belemmerend", "zoals het boek"]
+    assert vo.samenvatting == ["Ingedeeld zoals het boek: 2 van 2 plaatsingen (100%).",
+                               "Bij de eerste controle zoals het boek: 1 van 2 (50%)."]
