@@ -42,6 +42,7 @@ test("the layout: every node on the ellipse, names on the outside, the box holds
     assert.ok(ind.punten.every((p) => p.regels.every((r) => r.length <= (smal ? 11 : 24))));
   }
   assert.deepEqual(kaartIndeling(q, []).punten, []);
+  assert.deepEqual(breekRegels("  ", 5), []);
 });
 
 test("network answers in words (answer file) stay one line per node", () => {
@@ -89,6 +90,11 @@ test("the layout's numbers: radius, ellipse, angles from the top clockwise, the 
     { naam: "w", soort: "?", sterkte: 1, kwaliteit: "steunend" }], true);
   assert.equal(smalGroot.r, 57);
   assert.equal(rond(smalGroot.punten[1].x), 102);                                    // rx = r + 45 > 100
+  // without names the box is the ellipse plus margins; a node at the bottom pushes the bottom down
+  assert.deepEqual(kaartIndeling({ centrum: "Sam" }, []).vak, { minX: -223, minY: -178, maxX: 223, maxY: 178 });
+  assert.deepEqual(kaartIndeling({ centrum: "Sam" }, [KAART[0], KAART[5]]).vak, { minX: -223, minY: -179.5, maxX: 223, maxY: 179.5 });
+  // the widest line of the centre decides its radius
+  assert.equal(kaartIndeling({ centrum: "abcdefghijklmn ab" }, []).r, 70);
   // the order of equal kinds is the order of the answer
   const zelfde = kaartIndeling({ centrum: "S", soorten: ["a"] }, ["p", "q", "r"].map((naam) => ({ naam, soort: "a", sterkte: 1, kwaliteit: "steunend" })));
   assert.deepEqual(zelfde.punten.map((p) => p.k.naam), ["p", "q", "r"]);
@@ -157,6 +163,33 @@ test("losseKaart: title, size, every node with its colour, line and name, the ce
     assert.deepEqual(legenda.alle("line").map((l) => [rond(l.attr("x1")), l.attr("y1"), rond(l.attr("x2")), l.attr("stroke"), l.attr("stroke-width"), l.attr("stroke-dasharray")]), [
       [0, "103", 28, "#1a7f37", "3", null], [285.74, "103", 313.74, "#57606a", "3", "8 5"], [0, "125", 28, "#b3261e", "3", "2 5"]]);
     assert.ok(legenda.alle("text").every((t) => t.attr("fill") === "#1f2328" && t.attr("font-size") === "13"));
+    // the parts are what they say they are
+    assert.deepEqual(svg.children.map((c) => c.tagName), ["title", "rect", "g"]);
+    assert.deepEqual(inhoud.children.map((c) => c.tagName), ["text", "g", "g"]);
+    assert.deepEqual(kaart.children.map((c) => [c.tagName, c.attr("class")]),
+      [["g", null], ["g", null], ["circle", "lsp-centrum"], ["text", "lsp-centrum-tekst"]]);
+    assert.equal(kaart.attr("class"), "lsp-kaart");
+    assert.equal(legenda.attr("class"), "lsp-kaart-legenda");
+    assert.ok(lijnen.children.every((c) => c.tagName === "line"));
+    assert.ok(punten.children.every((g) => g.tagName === "g" && g.attr("class") === "lsp-knoop" &&
+      g.children.map((c) => c.tagName).join() === "title,circle,text" && g.children[1].attr("class") === "lsp-knoop-punt"));
+    assert.ok(legenda.alle("line").every((l) => l.attr("y2") === l.attr("y1")));
+    // names and centre of several lines: lines 15 (names) and 17 (centre) apart, around the point
+    const veel = losseKaart({ centrum: "abcdefghijklmn ab" }, [{ naam: "een naam die over drie regels gaat zeker", soort: "familie", sterkte: 1, kwaliteit: "steunend" }], true);
+    const veelKaart = veel.children[2].children[1];
+    const p0 = kaartIndeling({ centrum: "abcdefghijklmn ab" }, [{ naam: "een naam die over drie regels gaat zeker", soort: "familie" }], true).punten[0];
+    assert.deepEqual(veelKaart.children[1].alle("tspan").map((t) => rond(t.attr("y") - p0.y)), [-18.5, -3.5, 11.5, 26.5]);   // 4 + (i - 1.5) * 15
+    assert.equal(p0.regels.length, 4);
+    assert.deepEqual(veelKaart.children[3].alle("tspan").map((t) => [t.textContent, t.attr("y")]), [["abcdefghij", "-4.5"], ["klmn ab", "12.5"]]);
+    // a narrow map is centred in the picture (at least 420 wide)
+    const smalKaart = losseKaart({ centrum: "Sam" }, [], true);
+    assert.equal(smalKaart.attr("width"), String(420 + 32));
+    assert.match(smalKaart.children[2].children[1].attr("transform"), /^translate\(210 /);   // (420 - 236) / 2 + 118
+    // a kind name wider than the row: on the first row all the same
+    const breedSoort = losseKaart({ centrum: "Sam", soorten: ["s".repeat(60)] }, [{ naam: "x", soort: "s".repeat(60), sterkte: 1, kwaliteit: "steunend" }]);
+    assert.equal(breedSoort.children[2].children[2].alle("circle")[0].attr("cy"), "31");
+    // only the kinds on the map are in the legend
+    assert.deepEqual(losseKaart(KAART_Q, [KAART[1]]).children[2].children[2].alle("text").map((t) => t.textContent).slice(0, 3), ["Soort", "buren", "Band"]);
     // a map without nodes: no "Soort" row; one node: the singular; a long centre: the title wraps
     const leeg = losseKaart({ centrum: "Sam" }, []);
     assert.equal(leeg.attr("aria-label"), "Netwerkkaart rond Sam: 0 personen en organisaties");
@@ -188,11 +221,18 @@ test("afdruk: the picture without a fixed size and the table; nothing for an emp
     assert.deepEqual(tabel.alle("tbody")[0].alle("tr").map((tr) => tr.children.map((c) => [c.tagName, c.attr("scope"), c.attr("dir"), c.textContent])), [
       [["th", "row", "auto", "broer"], ["td", null, null, "familie"], ["td", null, null, "3 – sterk"], ["td", null, null, "steunend"]],
       [["th", "row", "auto", "Ria van de overkant"], ["td", null, null, "buren"], ["td", null, null, "1 – zwak"], ["td", null, null, "belastend"]]]);
+    assert.deepEqual([div.tagName, svg.tagName, tabel.tagName], ["div", "svg", "table"]);
+    assert.deepEqual(tabel.children.map((c) => c.tagName), ["caption", "thead", "tbody"]);
     assert.equal(weg.frames.length, 1);            // measured once drawn
     svg.isConnected = true;
     svg.getBBox = () => ({ width: 0 });
     weg.frames[0]();                               // not drawn yet (no size): the box stays
     assert.equal(svg.attr("viewBox").split(" ")[0], "0");
+    svg.getBBox = () => ({ width: 1 });
+    svg.children[2].getBBox = () => ({ x: -50, y: 0, width: 10, height: 10 });
+    svg.children[2].transform = null;
+    weg.frames[0]();                               // drawn: the box grows to the left by 50 + 12
+    assert.equal(svg.attr("viewBox").split(" ")[0], "-62");
   } finally {
     weg();
   }
@@ -206,11 +246,11 @@ test("past: the box grows to what was drawn (with the transform of each part), n
     return { isConnected: true, getBBox: () => ({ width: 1 }), children: kinderen, getAttribute: (k) => attrs.get(k),
       setAttribute: (k, v) => attrs.set(k, String(v)), hasAttribute: (k) => attrs.has(k), attrs };
   };
-  const svg = maak([deel(-20, 10, 30, 20, 5, 0), deel(90, 40, 50, 30, 0, 10), deel(-999, -999, 5000, 5000, 0, 0, "rect"), { tagName: "title" }]);
+  const svg = maak([deel(-20, 10, 30, 20, 5, -4), deel(90, 40, 50, 30, 3, 10), deel(-999, -999, 5000, 5000, 0, 0, "rect"), { tagName: "title" }]);
   past(svg);
-  // left: -20 + 5 - 12 = -27; top: 10 - 12 = -2; right: 90 + 50 + 12 = 152; bottom: 40 + 10 + 30 + 12 = 92
-  assert.equal(svg.attrs.get("viewBox"), "-27 -2 179 94");
-  assert.deepEqual([svg.attrs.get("width"), svg.attrs.get("height")], ["179", "94"]);
+  // left: -20 + 5 - 12 = -27; top: 10 - 4 - 12 = -6; right: 90 + 3 + 50 + 12 = 155; bottom: 40 + 10 + 30 + 12 = 92
+  assert.equal(svg.attrs.get("viewBox"), "-27 -6 182 98");
+  assert.deepEqual([svg.attrs.get("width"), svg.attrs.get("height")], ["182", "98"]);
   const binnen = maak([deel(20, 20, 5, 5)], false);
   past(binnen, 16);
   assert.equal(binnen.attrs.get("viewBox"), "0 0 100 50");                 // never smaller than the estimate
