@@ -1310,3 +1310,42 @@ def test_ranking_and_sorting_tables_by_hand():
     assert vo.tabellen[0].kolommen == ["item", "boek", "Helpend", "Belemmerend", "zoals het boek"]
     assert vo.samenvatting == ["Ingedeeld zoals het boek: 2 van 2 plaatsingen (100%).",
                                "Bij de eerste controle zoals het boek: 1 van 2 (50%)."]
+
+
+def test_dilemma_and_statement_summaries_by_hand():
+    """Dilemma: choices per situation (only situations reached), ends, paths by count then path, the
+    unfinished counted; statements: rounds counted apart, shifts only where both rounds have a position."""
+    from types import SimpleNamespace as NS
+
+    k = lambda tekst, naar: NS(tekst=tekst, naar=naar)  # noqa: E731
+    lang = "Je zoekt samen uit wie er kan helpen, stap voor stap."       # 53 characters: cut at 40
+    knopen = {"k1": NS(tekst="S" * 61, keuzes=[k("Nee.", "k2"), k("Vraag door.", "k3")]),
+              "k2": NS(tekst="Weg.", keuzes=[]), "k3": NS(tekst="Rekening.", keuzes=[k(lang, "k4")]),
+              "k4": NS(tekst="Plan.", keuzes=[]), "k5": NS(tekst="Nooit bereikt.", keuzes=[k("x", "k4")])}
+    paden = [[], ["k1", "k3", "k4"], ["k1", "k3", "k4"], ["k1"], ["k1"], ["k1", "k2"]]
+    vo = klas.VraagOverzicht(7, "dilemma", "?", 6, 6)
+    klas._dilemma(NS(knopen=knopen), [NS(pad=p) for p in paden], vo)
+    keuzes, eindes, gekozen = vo.tabellen
+    assert (keuzes.kolommen, keuzes.titel) == (["situatie", "keuze", "gekozen"], "Keuzes per situatie")
+    assert _tekst(keuzes.rijen) == [["S" * 59 + "…", "Nee.", "1 (33%)"], ["S" * 59 + "…", "Vraag door.", "2 (67%)"],
+                                    ["Rekening.", lang, "2 (100%)"]]
+    assert (eindes.kolommen, eindes.titel, eindes.rijen) == (["einde", "studenten"], "Eindes", [["Weg.", 1], ["Plan.", 2]])
+    assert (gekozen.kolommen, gekozen.titel) == (["keuzes na elkaar", "studenten"], "Gekozen paden")
+    assert gekozen.rijen == [["(nog geen keuze)", 2], ["Vraag door. → " + lang[:39] + "…", 2], ["Nee.", 1]]
+    assert vo.samenvatting == ["Nog niet bij een einde: 2."]
+
+    r = lambda *ps: [NS(positie=p) for p in ps]  # noqa: E731
+    antwoorden = [NS(ronde1=r(4, 2), ronde2=r(5)), NS(ronde1=r(None, 3), ronde2=r(2, 3)),
+                  NS(ronde1=r(1, 5), ronde2=r(1, 1)), NS(ronde1=r(3), ronde2=r(3, 4))]
+    vo = klas.VraagOverzicht(3, "stelling", "?", 4, 4)
+    klas._stelling(NS(stellingen=["Een.", "Twee."], tweede_ronde=NS()), antwoorden, vo)
+    assert [(t.kolommen, t.titel) for t in vo.tabellen] == [(["", *klas.POSITIES], "Stelling 1: Een."),
+                                                            (["", *klas.POSITIES], "Stelling 2: Twee.")]
+    assert [t.rijen for t in vo.tabellen] == [
+        [["ronde 1", 1, 0, 1, 1, 0], ["ronde 2", 1, 1, 1, 0, 1]],
+        [["ronde 1", 0, 1, 1, 0, 1], ["ronde 2", 1, 0, 1, 1, 0]]]
+    assert vo.samenvatting == ["Stelling 1, van ronde 1 naar ronde 2: 1 meer eens, 0 minder eens, 2 gelijk.",
+                               "Stelling 2, van ronde 1 naar ronde 2: 0 meer eens, 1 minder eens, 1 gelijk."]
+    een = klas.VraagOverzicht(3, "stelling", "?", 4, 4)
+    klas._stelling(NS(stellingen=["Een."], tweede_ronde=None), antwoorden, een)
+    assert een.tabellen[0].rijen == [["ronde 1", 1, 0, 1, 1, 0]] and een.samenvatting == []
