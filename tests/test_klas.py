@@ -1349,3 +1349,38 @@ def test_dilemma_and_statement_summaries_by_hand():
     een = klas.VraagOverzicht(3, "stelling", "?", 4, 4)
     klas._stelling(NS(stellingen=["Een."], tweede_ronde=None), antwoorden, een)
     assert een.tabellen[0].rijen == [["ronde 1", 1, 0, 1, 1, 0]] and een.samenvatting == []
+
+
+def test_self_assessment_and_open_answers_by_hand():
+    """Self-assessment: short score lists count for the aspects they have. Open: kijkpunten and rubric
+    tables only when the question has them and answers use them; the answers in hash order."""
+    from types import SimpleNamespace as NS
+
+    vo = klas.VraagOverzicht(8, "zelfbeoordeling", "?", 2, 2)
+    schaal = ["a", "b", "c", "d", "e"]
+    klas._zelfbeoordeling(NS(aspecten=["X", "Y"], schaal=schaal), [NS(scores=[2]), NS(scores=[4, 5])], vo)
+    (tabel,) = vo.tabellen
+    assert (tabel.kolommen, tabel.titel) == (["aspect", *schaal, "mediaan"], "Profiel van de klas (aantal studenten per score)")
+    assert tabel.rijen == [["X", 0, 1, 0, 1, 0, "b"], ["Y", 0, 0, 0, 0, 1, "e"]]
+
+    teksten = ["bbb", "aaa", "ccc", "ddd"]
+    antwoorden = [NS(tekst=t, kijkpunten=[0] if i % 2 else [], rubric=[2] if i else [1, 3]) for i, t in enumerate(teksten)]
+    vraag = NS(type="open", kijkpunten=["eerste", "tweede"], rubric=[NS(criterium="K", niveaus=["x", "y"]), NS(criterium="L", niveaus=["p", "q", "r"])])
+    vo = klas.VraagOverzicht(1, "open", "?", 4, 4)
+    klas._open(vraag, antwoorden, vo)
+    kijk, rubric = vo.tabellen
+    assert (kijk.kolommen, kijk.titel) == (["kijkpunt", "aangevinkt"], "Kijkpunten die studenten bij hun eigen antwoord aanvinkten (4 studenten)")
+    assert _tekst(kijk.rijen) == [["eerste", "2 (50%)"], ["tweede", "0 (0%)"]]
+    assert rubric.titel == "Rubric: hoe studenten hun eigen antwoord inschatten (aantal per niveau)"
+    assert rubric.rijen == [["K", 1, 3, ""], ["L", 0, 0, 1]]
+    assert len(vo.teksten) == 4 and vo.teksten[0].startswith("ddd\n")
+    vo = klas.VraagOverzicht(1, "open", "?", 4, 4)
+    klas._open(vraag, [NS(tekst=t, kijkpunten=None, rubric=None) for t in teksten], vo)
+    assert vo.tabellen == []
+    assert vo.teksten == sorted(teksten, key=lambda t: hashlib.sha256(t.encode()).hexdigest()) != sorted(teksten)
+    vo = klas.VraagOverzicht(1, "open", "?", 1, 1)
+    klas._open(NS(type="open"), [NS(tekst="x", kijkpunten=[], rubric=[None])], vo)   # the question has neither
+    assert vo.tabellen == [] and vo.teksten == ["x"]
+    vo = klas.VraagOverzicht(1, "open", "?", 1, 1)
+    klas._open(vraag, [NS(tekst="x", kijkpunten=[0], rubric=[])], vo)
+    assert vo.tabellen[0].titel.endswith("(1 student)") and len(vo.tabellen) == 1
