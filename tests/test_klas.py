@@ -1384,3 +1384,61 @@ def test_self_assessment_and_open_answers_by_hand():
     vo = klas.VraagOverzicht(1, "open", "?", 1, 1)
     klas._open(vraag, [NS(tekst="x", kijkpunten=[0], rubric=[])], vo)
     assert vo.tabellen[0].titel.endswith("(1 student)") and len(vo.tabellen) == 1
+
+
+def test_width_of_marks_and_fullwidth_letters():
+    assert klas.breedte("a\u20dd") == 1          # an enclosing mark (Me) takes no column
+    assert klas.breedte("a\u0902") == 1          # a non-spacing mark (Mn) with combining class 0
+    assert klas.breedte("a\u0301bc") == 3        # after a combining mark the count goes on
+    assert klas.breedte("ＡＢ") == 4             # fullwidth letters (F) take two columns
+
+
+def test_a_plain_file_is_read_up_to_one_byte_over_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(klas, "MAX_BESTAND", 10)
+    (tmp_path / "groot.json").write_bytes(b"x" * 100)
+    teller = klas._Teller()
+    assert klas._lees_map_bestand(str(tmp_path / "groot.json"), teller) == b"x" * 11
+    assert teller.bytes == 11 and not teller.vol
+    assert klas._lees_gewoon(str(tmp_path / "groot.json"), 5) == b"x" * 5
+
+
+def test_too_many_bytes_in_plain_files_is_named(tmp_path, monkeypatch):
+    rng = random.Random(20)
+    for i in range(3):
+        _schrijf(tmp_path / f"s{i}.json", _bestand(i, rng))
+    monkeypatch.setattr(klas, "MAX_UITGEPAKT", (tmp_path / "s0.json").stat().st_size - 1)
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["s0.json"]
+    assert [(m.bestand, m.reden.split(" (")[0]) for m in k.meldingen] == [
+        ("s1.json", "te veel gegevens in deze map; overgeslagen"), ("s2.json", "te veel gegevens in deze map; overgeslagen"),
+        (".", "te veel bestanden of gegevens")]
+
+
+def test_an_exercise_file_with_an_invalid_name_does_not_stop_the_others(tmp_path):
+    oefeningen = tmp_path / "oef"
+    oefeningen.mkdir()
+    (oefeningen / "alle_typen.yml").write_text((OEFENINGEN / "alle_typen.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (oefeningen / "Aaa.yml").write_text("niet gelezen", encoding="utf-8")    # sorts first; not an exercise id
+    data = _bestand(1, random.Random(1))
+    data["oefeningen"]["Aaa"] = {"titel": "x", "antwoorden": {}}
+    _schrijf(tmp_path / "map" / "a.json", data)
+    k = klas.lees_map(tmp_path / "map", oefeningen_map=oefeningen)
+    assert list(k.specs) == ["alle_typen"] and k.opmerkingen[0].reden.startswith("1 oefening(en)")
+    # a statement question without its own question text is shown by its statements
+    stelling = next(vo for vo in klas.overzicht(k)[0].vragen if vo.type == "stelling")
+    assert stelling.vraag == "Een werker moet altijd eerst zelf contact zoeken. / De buurvrouw hoort bij het netwerk van Sam."
+
+
+def test_network_summary_by_hand():
+    from types import SimpleNamespace as NS
+
+    kn = lambda soort, kwaliteit: NS(soort=soort, kwaliteit=kwaliteit)  # noqa: E731
+    kaarten = [NS(knopen=[kn("familie", "steunend"), kn("familie", "belastend"), kn("buren", "steunend")]),
+               NS(knopen=[kn("familie", "neutraal")]), NS(knopen=[kn("anders", "steunend"), kn("buren", "steunend")])]
+    vo = klas.VraagOverzicht(6, "netwerk", "?", 3, 3)
+    klas._netwerk(NS(soorten=["familie", "buren", "school"]), kaarten, vo)
+    breedte, soorten, kwaliteit = vo.tabellen
+    assert (breedte.kolommen, breedte.titel) == (["per kaart", "minste", "mediaan", "meeste"], "Breedte van de netwerkkaarten (3 kaarten)")
+    assert breedte.rijen == [["personen en organisaties", 1, 2, 3], ["soorten", 1, 1, 2]]
+    assert (soorten.kolommen, soorten.rijen) == (["soort", "op kaarten"], [["familie", 2], ["buren", 2], ["school", 0]])
+    assert (kwaliteit.kolommen, kwaliteit.rijen) == (["kwaliteit", "verbindingen"], [["steunend", 4], ["neutraal", 1], ["belastend", 1]])
