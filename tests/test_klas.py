@@ -1419,13 +1419,21 @@ def test_an_exercise_file_with_an_invalid_name_does_not_stop_the_others(tmp_path
     oefeningen.mkdir()
     (oefeningen / "alle_typen.yml").write_text((OEFENINGEN / "alle_typen.yml").read_text(encoding="utf-8"), encoding="utf-8")
     (oefeningen / "Aaa.yml").write_text("niet gelezen", encoding="utf-8")    # sorts first; not an exercise id
+    (oefeningen / "aa_kapot.yml").write_text("versie: 1\nid: aa_kapot\n", encoding="utf-8")   # broken, before the good one
+    echt = next(p for p in sorted((ROOT / "exercises").glob("h1_*.yml")))                 # one of the book's pages
+    (oefeningen / echt.name).write_text(echt.read_text(encoding="utf-8"), encoding="utf-8")
     data = _bestand(1, random.Random(1))
     data["oefeningen"]["Aaa"] = {"titel": "x", "antwoorden": {}}
+    data["oefeningen"]["aa_kapot"] = {"titel": "x", "antwoorden": {}}
     _schrijf(tmp_path / "map" / "a.json", data)
     k = klas.lees_map(tmp_path / "map", oefeningen_map=oefeningen)
-    assert list(k.specs) == ["alle_typen"] and k.opmerkingen[0].reden.startswith("1 oefening(en)")
+    # the book's exercise in page order first, the one no page shows after it
+    assert list(k.specs) == [echt.stem, "alle_typen"]
+    assert [m.bestand for m in k.opmerkingen] == ["aa_kapot.yml", "a.json"]
+    assert k.opmerkingen[1].reden.startswith("2 oefening(en)")
     # a statement question without its own question text is shown by its statements
-    stelling = next(vo for vo in klas.overzicht(k)[0].vragen if vo.type == "stelling")
+    (alle,) = [oef for oef in klas.overzicht(k) if oef.id == "alle_typen"]
+    stelling = next(vo for vo in alle.vragen if vo.type == "stelling")
     assert stelling.vraag == "Een werker moet altijd eerst zelf contact zoeken. / De buurvrouw hoort bij het netwerk van Sam."
 
 
