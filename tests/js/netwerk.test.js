@@ -116,7 +116,8 @@ test("losseKaart: title, size, every node with its colour, line and name, the ce
     assert.equal(inhoud.attr("transform"), "translate(16 16)");
     const [kop, kaart, legenda] = inhoud.children;
     assert.deepEqual(kop.alle("tspan").map((t) => [t.attr("y"), t.textContent]), [["20", "Netwerkkaart rond Sam"]]);
-    assert.deepEqual([kop.attr("font-size"), kop.attr("font-weight"), kop.attr("fill")], ["18", "700", "#1f2328"]);
+    assert.deepEqual([kop.attr("font-size"), kop.attr("font-weight"), kop.attr("fill"), kop.attr("class"), kop.attr("font-family")],
+      ["18", "700", "#1f2328", "lsp-kaart-titel", "DejaVu Sans, Arial, Helvetica, sans-serif"]);
     assert.equal(kaart.attr("transform"), `translate(${(647.28044399454762 - (ind.vak.maxX - ind.vak.minX)) / 2 - ind.vak.minX} ${36 - ind.vak.minY})`);
     assert.equal(legenda.attr("transform"), `translate(0 ${36 + ind.vak.maxY - ind.vak.minY + 16})`);
     const [lijnen, punten, centrum, centrumTekst] = kaart.children;
@@ -223,6 +224,7 @@ test("afdruk: the picture without a fixed size and the table; nothing for an emp
       [["th", "row", "auto", "Ria van de overkant"], ["td", null, null, "buren"], ["td", null, null, "1 – zwak"], ["td", null, null, "belastend"]]]);
     assert.deepEqual([div.tagName, svg.tagName, tabel.tagName], ["div", "svg", "table"]);
     assert.deepEqual(tabel.children.map((c) => c.tagName), ["caption", "thead", "tbody"]);
+    assert.deepEqual(tabel.children[1].children.map((c) => c.tagName), ["tr"]);
     assert.equal(weg.frames.length, 1);            // measured once drawn
     svg.isConnected = true;
     svg.getBBox = () => ({ width: 0 });

@@ -15,6 +15,8 @@ test("helpers: text and scale fields, what counts as content, permutations", () 
   assert.deepEqual(schaalVeld(null), [null, false]);
   assert.deepEqual(schaalVeld(undefined), [null, false]);
   assert.equal(heeftInhoud("  \n"), false);
+  assert.equal(heeftInhoud(undefined), false);
+  assert.equal(heeftInhoud(null), false);
   assert.equal(heeftInhoud(" x "), true);
   assert.equal(heeftInhoud(0), true);
   for (const x of ["012", { length: 3 }, [0, 1, 2, 2], [0, 5, 1], [0, 1, -1], [0, 1, 2.5], [-1, 0, 1], [0, 1, 3]]) {
