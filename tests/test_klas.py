@@ -1450,3 +1450,91 @@ def test_network_summary_by_hand():
     assert breedte.rijen == [["personen en organisaties", 1, 2, 3], ["soorten", 1, 1, 2]]
     assert (soorten.kolommen, soorten.rijen) == (["soort", "op kaarten"], [["familie", 2], ["buren", 2], ["school", 0]])
     assert (kwaliteit.kolommen, kwaliteit.rijen) == (["kwaliteit", "verbindingen"], [["steunend", 4], ["neutraal", 1], ["belastend", 1]])
+
+
+def test_folder_edges_named_and_the_rest_still_read(tmp_path, monkeypatch):
+    """A subfolder that cannot be listed does not stop the next one; the folder itself unreadable is
+    named "."; a file that vanishes between listing and looking is named; "._" files are macOS extras."""
+    import errno
+
+    rng = random.Random(21)
+    _schrijf(tmp_path / "a_dicht" / "x.json", _bestand(1, rng))
+    _schrijf(tmp_path / "b_open" / "y.json", _bestand(2, rng))
+    _schrijf(tmp_path / "weg.json", _bestand(3, rng))
+    (tmp_path / "._z.json").write_bytes(b"\x00\x05\x16\x07")
+    echt_scandir = klas.os.scandir
+
+    class Verdwenen:
+        """A directory entry whose file is gone by the time it is looked at."""
+
+        def __init__(self, entry):
+            self.name, self.path = entry.name, entry.path
+
+        def is_symlink(self):
+            return False
+
+        def stat(self, follow_symlinks=True):
+            raise FileNotFoundError(errno.ENOENT, "weg")
+
+    class Lijst:
+        def __init__(self, pad):
+            self.it = echt_scandir(pad)
+
+        def __enter__(self):
+            return [Verdwenen(e) if e.name == "weg.json" else e for e in self.it]
+
+        def __exit__(self, *exc):
+            self.it.close()
+
+    def scandir(pad):
+        if Path(pad).name == "a_dicht":
+            raise PermissionError(errno.EACCES, "x")
+        return Lijst(pad)
+
+    monkeypatch.setattr(klas.os, "scandir", scandir)
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["b_open/y.json"]
+    assert {m.bestand: m.reden for m in k.meldingen} == {
+        "._z.json": "hulpbestand van het besturingssysteem; overgeslagen",
+        "weg.json": "kan niet gelezen worden (bestaat niet meer)",
+        "a_dicht/": "map kan niet gelezen worden (geen toegang)",
+    }
+    monkeypatch.setattr(klas.os, "scandir", lambda pad: (_ for _ in ()).throw(PermissionError(errno.EACCES, "x")))
+    assert [(m.bestand, m.reden) for m in _lees(tmp_path).meldingen] == [(".", "map kan niet gelezen worden (geen toegang)")]
+
+
+def test_reading_edges_of_one_file(tmp_path):
+    """A damaged JSON member of a zip is named as damaged (not as a read error of the system); the
+    version shown up to 999999; a student known only by name; natural order puts numbers first."""
+    rng = random.Random(22)
+    data = bytearray(_zip({"a.json": json.dumps(_bestand(1, rng)).encode() * 3, "b.txt": b"x"}))
+    kop = data.find(b"PK\x03\x04")
+    begin = kop + 30 + int.from_bytes(data[kop + 26:kop + 28], "little") + int.from_bytes(data[kop + 28:kop + 30], "little")
+    data[begin + 2:begin + 12] = b"\xff" * 10
+    (tmp_path / "z" ).mkdir()
+    (tmp_path / "z" / "lms.zip").write_bytes(bytes(data))
+    redenen = {m.bestand: m.reden for m in _lees(tmp_path / "z").meldingen}
+    assert redenen["lms.zip/a.json"] == "beschadigd in het zip-bestand: kan niet uitgepakt worden"
+    _schrijf(tmp_path / "v" / "a.json", {"formaat": "lsp-antwoorden", "versie": 999_999})
+    _schrijf(tmp_path / "v" / "b.json", {"formaat": "lsp-antwoorden", "versie": -1_000_000})
+    assert [m.reden for m in _lees(tmp_path / "v").meldingen] == [
+        "andere versie (999999); dit boek leest versie 1", "andere versie (onbekend); dit boek leest versie 1"]
+    _schrijf(tmp_path / "n" / "x.json", _bestand(1, rng, naam="Lou", studentnummer="", datum="2026-11-01"))
+    _schrijf(tmp_path / "n" / "y.json", _bestand(2, rng, naam="lou ", studentnummer="", datum="2026-11-02"))
+    _schrijf(tmp_path / "n" / "z.json", _bestand(3, rng, naam="", studentnummer="", datum="2026-11-02"))
+    k = _lees(tmp_path / "n")
+    assert k.gebruikt == ["y.json", "z.json"] and [m.bestand for m in k.meldingen] == ["x.json"]
+    assert [(m.bestand, m.reden) for m in k.opmerkingen] == [
+        ("z.json", "geen naam en geen studentnummer: meegeteld, maar een tweede inlevering van deze student is niet te herkennen")]
+    assert sorted(["b", "2", "a10", "a9"], key=klas.natuurlijk) == ["2", "a9", "a10", "b"]
+
+
+def test_exercise_files_are_cached_per_file(tmp_path):
+    """Two exercise files of the same size and time are still two exercises."""
+    yml = (OEFENINGEN / "alle_typen.yml").read_text(encoding="utf-8")
+    a, b = tmp_path / "oef_a.yml", tmp_path / "oef_b.yml"
+    a.write_text(yml.replace("id: alle_typen", "id: oef_a", 1), encoding="utf-8")
+    b.write_text(yml.replace("id: alle_typen", "id: oef_b", 1), encoding="utf-8")
+    for p in (a, b):
+        os.utime(p, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    assert (klas._laad_spec(a).id, klas._laad_spec(b).id) == ("oef_a", "oef_b")
