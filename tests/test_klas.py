@@ -1460,7 +1460,7 @@ def test_folder_edges_named_and_the_rest_still_read(tmp_path, monkeypatch):
     rng = random.Random(21)
     _schrijf(tmp_path / "a_dicht" / "x.json", _bestand(1, rng))
     _schrijf(tmp_path / "b_open" / "y.json", _bestand(2, rng))
-    _schrijf(tmp_path / "weg.json", _bestand(3, rng))
+    _schrijf(tmp_path / "a_weg.json", _bestand(3, rng))     # between the two folders
     (tmp_path / "._z.json").write_bytes(b"\x00\x05\x16\x07")
     echt_scandir = klas.os.scandir
 
@@ -1481,7 +1481,7 @@ def test_folder_edges_named_and_the_rest_still_read(tmp_path, monkeypatch):
             self.it = echt_scandir(pad)
 
         def __enter__(self):
-            return [Verdwenen(e) if e.name == "weg.json" else e for e in self.it]
+            return [Verdwenen(e) if e.name == "a_weg.json" else e for e in self.it]
 
         def __exit__(self, *exc):
             self.it.close()
@@ -1496,7 +1496,7 @@ def test_folder_edges_named_and_the_rest_still_read(tmp_path, monkeypatch):
     assert k.gebruikt == ["b_open/y.json"]
     assert {m.bestand: m.reden for m in k.meldingen} == {
         "._z.json": "hulpbestand van het besturingssysteem; overgeslagen",
-        "weg.json": "kan niet gelezen worden (bestaat niet meer)",
+        "a_weg.json": "kan niet gelezen worden (bestaat niet meer)",
         "a_dicht/": "map kan niet gelezen worden (geen toegang)",
     }
     monkeypatch.setattr(klas.os, "scandir", lambda pad: (_ for _ in ()).throw(PermissionError(errno.EACCES, "x")))
