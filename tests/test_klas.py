@@ -1538,3 +1538,46 @@ def test_exercise_files_are_cached_per_file(tmp_path):
     for p in (a, b):
         os.utime(p, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
     assert (klas._laad_spec(a).id, klas._laad_spec(b).id) == ("oef_a", "oef_b")
+
+
+def test_answers_sorted_out_per_file_exactly(tmp_path, monkeypatch):
+    """Unknown exercises and questions are counted and do not stop the rest of the file; at most five
+    misfits are named, a sixth gets a "nog 1" line; long exercise titles are cut at 40 columns."""
+    oefeningen = tmp_path / "oef"
+    oefeningen.mkdir()
+    titel = "Een heel lange titel van een oefening met alle vraagtypen"
+    yml = (OEFENINGEN / "alle_typen.yml").read_text(encoding="utf-8")
+    (oefeningen / "alle_typen.yml").write_text(yml.replace("titel: Testcasus met alle vraagtypen", f"titel: {titel}", 1), encoding="utf-8")
+    assert titel in (oefeningen / "alle_typen.yml").read_text(encoding="utf-8")
+    rng = random.Random(23)
+    misfits = {"a2": {"volgorde": ["?"]}, "a4": {"indeling": {"?": "Helpend"}}, "a5": {"keuze": 7},
+               "a7": {"pad": ["k9"]}, "a8": {"scores": [1] * 9}, "a1": {"keuze": 1}}
+    for naam, n in (("vijf.json", 5), ("zes.json", 6)):
+        data = _bestand(n, rng)
+        a = data["oefeningen"]["alle_typen"]["antwoorden"]
+        a.update(dict(list(misfits.items())[:n]))
+        _schrijf(tmp_path / "map" / naam, data)
+    data = _bestand(9, rng)
+    antwoorden = data["oefeningen"]["alle_typen"]["antwoorden"]
+    data["oefeningen"] = {"eerst_onbekend": {"titel": "x", "antwoorden": {}},
+                          "alle_typen": {"titel": "x", "antwoorden": {"x1": {"tekst": "?"}, "x2": {"tekst": "?"}, **antwoorden}}}
+    _schrijf(tmp_path / "map" / "onbekend.json", data)
+    k = klas.lees_map(tmp_path / "map", oefeningen_map=oefeningen)
+    per_bestand = {}
+    for m in k.opmerkingen:
+        per_bestand.setdefault(m.bestand, []).append(m.reden)
+    kort = titel[:39] + "…"
+    assert per_bestand["vijf.json"][0] == f"antwoord niet meegeteld: {kort}, vraag 2: volgorde of redenen noemen een item dat niet in de oefening staat"
+    assert len(per_bestand["vijf.json"]) == 5
+    assert len(per_bestand["zes.json"]) == 6 and per_bestand["zes.json"][-1] == "nog 1 antwoord(en) niet meegeteld"
+    assert per_bestand["onbekend.json"] == ["3 oefening(en) of vraag/vragen die niet in dit hoofdstuk van het boek staan; niet meegeteld"]
+    # the known answers of that file still count (question 1 of zes.json did not fit)
+    vraag1 = klas.overzicht(k)[0].vragen[0]
+    assert vraag1.beantwoord == 2 and any(t.startswith("antwoord van student 9") for t in vraag1.teksten)
+    assert any(m.reden == f"antwoord niet meegeteld: {kort}, vraag 1: hoort bij een ander soort vraag" for m in k.opmerkingen)
+    monkeypatch.setattr(klas, "MAX_ITEMS", 1)
+    assert klas.lees_map(tmp_path / "map", oefeningen_map=oefeningen).meldingen[-1].reden == (
+        "te veel bestanden of gegevens (meer dan 1 bestanden of 400 MB); de rest is niet bekeken")
+    with pytest.raises(klas.KlasFout) as fout:
+        klas.lees_map(tmp_path / "bestaat-niet")
+    assert str(fout.value) == f"De map {tmp_path / 'bestaat-niet'} bestaat niet of is geen map."
