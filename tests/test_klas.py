@@ -1581,3 +1581,11 @@ def test_answers_sorted_out_per_file_exactly(tmp_path, monkeypatch):
     with pytest.raises(klas.KlasFout) as fout:
         klas.lees_map(tmp_path / "bestaat-niet")
     assert str(fout.value) == f"De map {tmp_path / 'bestaat-niet'} bestaat niet of is geen map."
+
+
+def test_equally_many_files_of_two_chapters_give_the_lower_chapter(tmp_path):
+    rng = random.Random(24)
+    _schrijf(tmp_path / "a.json", _bestand(1, rng, hoofdstuk=3))
+    _schrijf(tmp_path / "b.json", _bestand(2, rng, hoofdstuk=2))
+    k = _lees(tmp_path)
+    assert k.hoofdstuk == 2 and [(m.bestand, m.reden) for m in k.meldingen] == [("a.json", "hoort bij hoofdstuk 3, niet bij hoofdstuk 2")]
