@@ -1511,7 +1511,7 @@ def test_reading_edges_of_one_file(tmp_path):
     kop = data.find(b"PK\x03\x04")
     begin = kop + 30 + int.from_bytes(data[kop + 26:kop + 28], "little") + int.from_bytes(data[kop + 28:kop + 30], "little")
     data[begin + 2:begin + 12] = b"\xff" * 10
-    (tmp_path / "z" ).mkdir()
+    (tmp_path / "z").mkdir()
     (tmp_path / "z" / "lms.zip").write_bytes(bytes(data))
     redenen = {m.bestand: m.reden for m in _lees(tmp_path / "z").meldingen}
     assert redenen["lms.zip/a.json"] == "beschadigd in het zip-bestand: kan niet uitgepakt worden"
