@@ -132,3 +132,17 @@ test("zelfbeoordeling and dilemma: a scale needs five words; no text without an 
   assert.deepEqual(d.leesbaar(vraag("a7"), undefined), []);
   assert.deepEqual(d.leesbaar(vraag("a7"), { pad: ["k1", "k2"], reflectie: " " }), ["Sam vraagt geld. Jouw keuze: Nee.", "Sam loopt weg."]);
 });
+
+test("isoTijdstip: the offset to UTC in hours and minutes, east and west of Greenwich", async () => {
+  const { isoTijdstip } = await import("../../book/static/lsp/src/antwoorden.js");
+  const datum = (offset) => ({ getFullYear: () => 2026, getMonth: () => 11, getDate: () => 2, getHours: () => 11,
+    getMinutes: () => 32, getSeconds: () => 5, getTimezoneOffset: () => offset });
+  assert.equal(isoTijdstip(datum(-60)), "2026-12-02T11:32:05+01:00");
+  assert.equal(isoTijdstip(datum(150)), "2026-12-02T11:32:05-02:30");
+  assert.equal(isoTijdstip(datum(0)), "2026-12-02T11:32:05+00:00");
+});
+
+test("open: a rubric shorter than the question's criteria leaves the rest empty, without loss", () => {
+  const q = { id: "o", type: "open", vraag: "?", rubric: [{ criterium: "K", niveaus: ["x", "y"] }, { criterium: "L", niveaus: ["p"] }] };
+  assert.deepEqual(TYPEN.open.schoon(q, { tekst: "t", rubric: [2] }), { waarde: { tekst: "t", rubric: [2, null] }, verlies: false });
+});
