@@ -1129,3 +1129,463 @@ def test_a_zip_member_that_cannot_be_unpacked_does_not_stop_the_zip(tmp_path):
         "lms.zip/a.zip": "beschadigd in het zip-bestand: kan niet uitgepakt worden",
         "lms.zip/b.txt": "geen JSON-bestand; overgeslagen",
     }
+
+
+def test_stelling_chart_stacks_the_positions_in_their_colours(tmp_path):
+    """The chart of the statements: one stacked bar per statement and round, each position in its
+    own colour from left to right, the legend of five positions in one row above the axes, and a
+    figure whose height grows with the number of bars (mutation testing, issue 15)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import to_hex
+    from matplotlib.font_manager import FontProperties
+
+    from book.figures import GRIJS, OKABE_ITO
+
+    rng = random.Random(2)
+    for i in range(3):
+        _schrijf(tmp_path / "map" / f"{i}.json", _bestand(i, rng))
+    k = _lees(tmp_path / "map")
+    ax = klas.plot_stellingen(k)
+    tabellen = [t for vo in klas.overzicht(k)[0].vragen if vo.type == "stelling" for t in vo.tabellen]
+    rijen = [rij[1:] for t in tabellen for rij in t.rijen]
+    assert len(rijen) == 4
+    assert tuple(ax.figure.get_size_inches()) == pytest.approx((9, 0.5 * 4 + 1.6))
+    kleuren = [OKABE_ITO["vermiljoen"], OKABE_ITO["oranje"], GRIJS, OKABE_ITO["hemelsblauw"], OKABE_ITO["blauw"]]
+    assert len(ax.containers) == 5
+    for positie, (balken, kleur) in enumerate(zip(ax.containers, kleuren)):
+        assert balken.get_label() == klas.POSITIES[positie]
+        for rij, balk in zip(rijen, balken):
+            assert balk.get_width() == rij[positie]
+            assert balk.get_x() == sum(rij[:positie])          # stacked on the positions before it
+            assert to_hex(balk.get_facecolor()) == to_hex(kleur)
+    assert ax.get_xlabel() == "aantal studenten"
+    legenda = ax.get_legend()
+    assert [t.get_text() for t in legenda.get_texts()] == list(klas.POSITIES)
+    assert legenda._loc == 8 and legenda._ncols == 5 and not legenda.get_frame_on()   # 8: "lower center"
+    anker = legenda.get_bbox_to_anchor().transformed(ax.transAxes.inverted())
+    assert (anker.x0, anker.y0) == pytest.approx((0.5, 1.0))
+    assert legenda.get_texts()[0].get_fontsize() == FontProperties(size="small").get_size_in_points()
+    plt.close(ax.figure)
+    (tmp_path / "leeg").mkdir()
+    leeg = klas.plot_stellingen(_lees(tmp_path / "leeg"))
+    assert tuple(leeg.figure.get_size_inches()) == pytest.approx((9, 0.5 + 1.6))
+    (tekst,) = leeg.texts
+    assert (tekst.get_position(), tekst.get_ha(), tekst.get_va()) == ((0.5, 0.5), "center", "center")
+    plt.close(leeg.figure)
+
+
+def test_text_report_layout_line_by_line():
+    """The whole text report of a hand-made overview, line by line: headings with a blank line
+    before them, reasons wrapped at 96 columns under their dash, the question's own text, summaries
+    at 98, a blank line before each table, the anonymous answers numbered from 1 and wrapped at 92
+    (an empty answer keeps its number)."""
+    k = klas.Klas(hoofdstuk=2, meldingen=[klas.Melding("m1.json", "x" * 87),     # 9 + 87 = 96 columns
+                                          klas.Melding("m2.json", "a" * 90 + " " + "b" * 90 + " " + "c" * 10)],
+                  opmerkingen=[klas.Melding("o.json", "kort")])
+    vo = klas.VraagOverzicht(3, "open", "Wat zie je?", 2, 3, samenvatting=["s" * 100],
+                             tabellen=[klas.Tabel(["kijkpunt", "aangevinkt"], [["rol", 1]])],
+                             teksten=["t" * 93, "", "u" * 50 + " " + "v" * 50 + " " + "w" * 50])
+    k._overzicht = [klas.OefeningOverzicht("h2_x", "Een titel", [vo])]
+    assert klas.rapport(k).split("\n") == [
+        "Klasoverzicht hoofdstuk 2: 0 bruikbare antwoordbestanden.",
+        "",
+        "Niet meegeteld (2):",
+        "  - m1.json: " + "x" * 87,
+        "  - m2.json:",
+        "    " + "a" * 90,
+        "    " + "b" * 90,
+        "    " + "c" * 10,
+        "",
+        "Meegeteld, met een opmerking (1):",
+        "  - o.json: kort",
+        "",
+        "=" * 100,
+        "Een titel (h2_x)",
+        "=" * 100,
+        "",
+        "Vraag 3 (open vraag), beantwoord door 2 van 3: Wat zie je?",
+        "  " + "s" * 98,
+        "  ss",
+        "",
+        "    kijkpunt  aangevinkt",
+        "    rol                1",
+        "",
+        "  Antwoorden (anoniem, 3):",
+        "     1. " + "t" * 92,
+        "        t",
+        "     2.",
+        "     3. " + "u" * 50,
+        "        " + "v" * 50,
+        "        " + "w" * 50,
+    ]
+
+
+def test_a_table_as_blocks_wraps_its_pairs_at_94_columns():
+    tabel = klas.Tabel(["eerste", "k1", "k2"], [["eerste kolom", "v" * 40, "w" * 44]])
+    # the first column would get 6 columns: one block per row; its pairs take exactly 6 + 94 columns
+    assert klas._tabel_tekst(tabel) == ["    eerste kolom", "      k1: " + "v" * 40 + "; k2: " + "w" * 44]
+
+
+def test_which_file_of_a_student_is_newer_in_either_order(tmp_path):
+    """The newer of two files of one student, whichever of the two is read first: by tijdstip, by the
+    file's time, and by name (a file in a subfolder is read after the files above it)."""
+    rng = random.Random(19)
+    _schrijf(tmp_path / "t" / "a.json", _bestand(1, rng, tijdstip="2026-03-01T10:00:00+01:00"))
+    _schrijf(tmp_path / "t" / "b.json", _bestand(1, rng, tijdstip="2026-03-01T09:00:00+01:00", naam="Student 1 "))
+    oud = _schrijf(tmp_path / "m" / "a.json", _bestand(2, rng, datum="2026-03-04"))
+    nieuw = _schrijf(tmp_path / "m" / "b.json", _bestand(2, rng, datum="2026-03-04", naam="Student 2 "))
+    os.utime(oud, (1_700_000_000, 1_700_000_000))
+    os.utime(nieuw, (1_700_000_100, 1_700_000_100))
+    boven = _schrijf(tmp_path / "z.json", _bestand(3, rng, datum="2026-03-04"))
+    onder = _schrijf(tmp_path / "n" / "x.json", _bestand(3, rng, datum="2026-03-04", naam="Student 3 "))
+    for p in (boven, onder):
+        os.utime(p, (1_700_000_000, 1_700_000_000))
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["m/b.json", "t/a.json", "z.json"]
+    assert {m.bestand: m.reden for m in k.meldingen} == {
+        "t/b.json": "dubbel: dezelfde student leverde ook t/a.json in; dat is nieuwer en telt (volgens tijdstip van de export)",
+        "m/a.json": "dubbel: dezelfde student leverde ook m/b.json in; dat is nieuwer en telt (volgens tijd van het bestand)",
+        "n/x.json": "dubbel: dezelfde student leverde ook z.json in; dat is nieuwer en telt "
+                    "(volgens bestandsnaam (de tijden zijn gelijk))",
+    }
+
+
+def test_wrap_keeps_every_word_after_a_long_one_and_never_loops():
+    assert klas._wrap("a " + "x" * 10, 4) == ["a", "xxxx", "xxxx", "xx"]      # the line before a long word is closed
+    assert klas._wrap("x" * 8 + " y z", 4) == ["xxxx", "xxxx", "y z"]
+    assert klas._wrap("漢漢", 1) == ["漢", "漢"]                               # a character wider than the line: one a line
+    assert klas._wrap("漢 a b", 1) == ["漢", "a", "b"]                         # a word used up: the next words stay
+
+
+def test_small_overview_helpers():
+    """What counts as an answer (False and None do not), the word for one student, and the
+    multiple-choice table: its header and option texts cut at 200 columns."""
+    from types import SimpleNamespace as NS
+
+    assert klas.niet_leeg(False) is False and klas.niet_leeg(None) is False
+    assert klas.niet_leeg(True) is True and klas.niet_leeg(0) is True
+    assert klas.niet_leeg({"keuze": None, "gecontroleerd": False, "tekst": " "}) is False
+    assert (klas._studenten(1), klas._studenten(2), klas._studenten(0)) == ("1 student", "2 studenten", "0 studenten")
+    vraag = NS(opties=[NS(tekst="x" * 201, juist=True), NS(tekst="y" * 200, juist=False)], meerdere_juist=False)
+    vo = klas.VraagOverzicht(1, "meerkeuze", "?", 1, 1)
+    klas._meerkeuze(vraag, [NS(keuze=0, eerste=None)], vo)
+    (tabel,) = vo.tabellen
+    assert tabel.kolommen == ["optie", "juist", "eerste poging", "uiteindelijk"]
+    assert [rij[0] for rij in tabel.rijen] == ["x" * 199 + "…", "y" * 200]
+
+
+def test_multiple_choice_summary_with_several_right_options():
+    from types import SimpleNamespace as NS
+
+    opties = [NS(tekst="A", juist=True), NS(tekst="B", juist=False), NS(tekst="C", juist=True)]
+    antwoorden = [NS(keuze=[0, 2], eerste=[0, 2]), NS(keuze=[0, 2], eerste=[2, 0]), NS(keuze=[0], eerste=[1])]
+    vo = klas.VraagOverzicht(1, "meerkeuze", "?", 3, 3)
+    klas._meerkeuze(NS(opties=opties, meerdere_juist=True), antwoorden, vo)
+    assert vo.samenvatting == ["Meer dan één optie is juist (2); goed = precies de juiste opties gekozen.",
+                               "Goed bij de eerste poging: 2 van 3 (67%).", "Uiteindelijk goed: 2 van 3 (67%)."]
+    assert _tekst(vo.tabellen[0].rijen) == [["A", "ja", "2 (67%)", "3 (100%)"], ["B", "", "1 (33%)", "0 (0%)"],
+                                            ["C", "ja", "2 (67%)", "2 (67%)"]]
+    zonder = klas.VraagOverzicht(1, "meerkeuze", "?", 1, 1)     # a spec model without the attribute: one right option
+    klas._meerkeuze(NS(opties=opties[:2]), [NS(keuze=0, eerste=1)], zonder)
+    assert zonder.samenvatting == ["Goed bij de eerste poging: 0 van 1 (0%).", "Uiteindelijk goed: 1 van 1 (100%)."]
+
+
+def test_ranking_and_sorting_tables_by_hand():
+    """Ranking: items by their mean place, an item nobody placed last with "–"; sorting: the
+    header and the first check counted per placement like the book's."""
+    from types import SimpleNamespace as NS
+
+    vo = klas.VraagOverzicht(1, "rangschikking", "?", 2, 2)
+    klas._rangschikking(NS(items=["B", "A", "C"]), [NS(volgorde=["C", "A"]), NS(volgorde=["C", "A"])], vo)
+    (tabel,) = vo.tabellen
+    assert tabel.titel == "Hoe vaak kwam elk item op elke plaats (1 = bovenaan)"
+    assert tabel.rijen == [["C", "1,0", 2, 0, 0], ["A", "2,0", 0, 2, 0], ["B", "–", 0, 0, 0]]
+    vo = klas.VraagOverzicht(1, "sorteren", "?", 2, 2)
+    vraag = NS(categorieen=["Helpend", "Belemmerend"], items=[NS(tekst="Ritme", categorie="Helpend"), NS(tekst="Broer", categorie=None)])
+    klas._sorteren(vraag, [NS(indeling={"Ritme": "Helpend"}, eerste={"Ritme": "Helpend"}),
+                           NS(indeling={"Ritme": "Helpend", "Broer": "Helpend"}, eerste={"Ritme": "Belemmerend"})], vo)
+    assert vo.tabellen[0].kolommen == ["item", "boek", "Helpend", "Belemmerend", "zoals het boek"]
+    assert vo.samenvatting == ["Ingedeeld zoals het boek: 2 van 2 plaatsingen (100%).",
+                               "Bij de eerste controle zoals het boek: 1 van 2 (50%)."]
+
+
+def test_dilemma_and_statement_summaries_by_hand():
+    """Dilemma: choices per situation (only situations reached), ends, paths by count then path, the
+    unfinished counted; statements: rounds counted apart, shifts only where both rounds have a position."""
+    from types import SimpleNamespace as NS
+
+    k = lambda tekst, naar: NS(tekst=tekst, naar=naar)  # noqa: E731
+    lang = "Je zoekt samen uit wie er kan helpen, stap voor stap."       # 53 characters: cut at 40
+    knopen = {"k1": NS(tekst="S" * 61, keuzes=[k("Nee.", "k2"), k("Vraag door.", "k3")]),
+              "k2": NS(tekst="Weg.", keuzes=[]), "k3": NS(tekst="Rekening.", keuzes=[k(lang, "k4")]),
+              "k4": NS(tekst="Plan.", keuzes=[]), "k5": NS(tekst="Nooit bereikt.", keuzes=[k("x", "k4")])}
+    paden = [[], ["k1", "k3", "k4"], ["k1", "k3", "k4"], ["k1"], ["k1"], ["k1", "k2"]]
+    vo = klas.VraagOverzicht(7, "dilemma", "?", 6, 6)
+    klas._dilemma(NS(knopen=knopen), [NS(pad=p) for p in paden], vo)
+    keuzes, eindes, gekozen = vo.tabellen
+    assert (keuzes.kolommen, keuzes.titel) == (["situatie", "keuze", "gekozen"], "Keuzes per situatie")
+    assert _tekst(keuzes.rijen) == [["S" * 59 + "…", "Nee.", "1 (33%)"], ["S" * 59 + "…", "Vraag door.", "2 (67%)"],
+                                    ["Rekening.", lang, "2 (100%)"]]
+    assert (eindes.kolommen, eindes.titel, eindes.rijen) == (["einde", "studenten"], "Eindes", [["Weg.", 1], ["Plan.", 2]])
+    assert (gekozen.kolommen, gekozen.titel) == (["keuzes na elkaar", "studenten"], "Gekozen paden")
+    assert gekozen.rijen == [["(nog geen keuze)", 2], ["Vraag door. → " + lang[:39] + "…", 2], ["Nee.", 1]]
+    assert vo.samenvatting == ["Nog niet bij een einde: 2."]
+
+    r = lambda *ps: [NS(positie=p) for p in ps]  # noqa: E731
+    antwoorden = [NS(ronde1=r(4, 2), ronde2=r(5)), NS(ronde1=r(None, 3), ronde2=r(2, 3)),
+                  NS(ronde1=r(1, 5), ronde2=r(1, 1)), NS(ronde1=r(3), ronde2=r(3, 4))]
+    vo = klas.VraagOverzicht(3, "stelling", "?", 4, 4)
+    klas._stelling(NS(stellingen=["Een.", "Twee."], tweede_ronde=NS()), antwoorden, vo)
+    assert [(t.kolommen, t.titel) for t in vo.tabellen] == [(["", *klas.POSITIES], "Stelling 1: Een."),
+                                                            (["", *klas.POSITIES], "Stelling 2: Twee.")]
+    assert [t.rijen for t in vo.tabellen] == [
+        [["ronde 1", 1, 0, 1, 1, 0], ["ronde 2", 1, 1, 1, 0, 1]],
+        [["ronde 1", 0, 1, 1, 0, 1], ["ronde 2", 1, 0, 1, 1, 0]]]
+    assert vo.samenvatting == ["Stelling 1, van ronde 1 naar ronde 2: 1 meer eens, 0 minder eens, 2 gelijk.",
+                               "Stelling 2, van ronde 1 naar ronde 2: 0 meer eens, 1 minder eens, 1 gelijk."]
+    een = klas.VraagOverzicht(3, "stelling", "?", 4, 4)
+    klas._stelling(NS(stellingen=["Een."], tweede_ronde=None), antwoorden, een)
+    assert een.tabellen[0].rijen == [["ronde 1", 1, 0, 1, 1, 0]] and een.samenvatting == []
+
+
+def test_self_assessment_and_open_answers_by_hand():
+    """Self-assessment: short score lists count for the aspects they have. Open: kijkpunten and rubric
+    tables only when the question has them and answers use them; the answers in hash order."""
+    from types import SimpleNamespace as NS
+
+    vo = klas.VraagOverzicht(8, "zelfbeoordeling", "?", 2, 2)
+    schaal = ["a", "b", "c", "d", "e"]
+    klas._zelfbeoordeling(NS(aspecten=["X", "Y"], schaal=schaal), [NS(scores=[2]), NS(scores=[4, 5])], vo)
+    (tabel,) = vo.tabellen
+    assert (tabel.kolommen, tabel.titel) == (["aspect", *schaal, "mediaan"], "Profiel van de klas (aantal studenten per score)")
+    assert tabel.rijen == [["X", 0, 1, 0, 1, 0, "b"], ["Y", 0, 0, 0, 0, 1, "e"]]
+
+    teksten = ["bbb", "aaa", "ccc", "ddd"]
+    antwoorden = [NS(tekst=t, kijkpunten=[0] if i % 2 else [], rubric=[2] if i else [1, 3]) for i, t in enumerate(teksten)]
+    vraag = NS(type="open", kijkpunten=["eerste", "tweede"], rubric=[NS(criterium="K", niveaus=["x", "y"]), NS(criterium="L", niveaus=["p", "q", "r"])])
+    vo = klas.VraagOverzicht(1, "open", "?", 4, 4)
+    klas._open(vraag, antwoorden, vo)
+    kijk, rubric = vo.tabellen
+    assert (kijk.kolommen, kijk.titel) == (["kijkpunt", "aangevinkt"], "Kijkpunten die studenten bij hun eigen antwoord aanvinkten (4 studenten)")
+    assert _tekst(kijk.rijen) == [["eerste", "2 (50%)"], ["tweede", "0 (0%)"]]
+    assert rubric.titel == "Rubric: hoe studenten hun eigen antwoord inschatten (aantal per niveau)"
+    assert rubric.rijen == [["K", 1, 3, ""], ["L", 0, 0, 1]]
+    assert len(vo.teksten) == 4 and vo.teksten[0].startswith("ddd\n")
+    vo = klas.VraagOverzicht(1, "open", "?", 4, 4)
+    klas._open(vraag, [NS(tekst=t, kijkpunten=None, rubric=None) for t in teksten], vo)
+    assert vo.tabellen == []
+    assert vo.teksten == sorted(teksten, key=lambda t: hashlib.sha256(t.encode()).hexdigest()) != sorted(teksten)
+    vo = klas.VraagOverzicht(1, "open", "?", 1, 1)
+    klas._open(NS(type="open"), [NS(tekst="x", kijkpunten=[], rubric=[None])], vo)   # the question has neither
+    assert vo.tabellen == [] and vo.teksten == ["x"]
+    vo = klas.VraagOverzicht(1, "open", "?", 1, 1)
+    klas._open(vraag, [NS(tekst="x", kijkpunten=[0], rubric=[])], vo)
+    assert vo.tabellen[0].titel.endswith("(1 student)") and len(vo.tabellen) == 1
+
+
+def test_width_of_marks_and_fullwidth_letters():
+    assert klas.breedte("a\u20dd") == 1          # an enclosing mark (Me) takes no column
+    assert klas.breedte("a\u0902") == 1          # a non-spacing mark (Mn) with combining class 0
+    assert klas.breedte("a\u0301bc") == 3        # after a combining mark the count goes on
+    assert klas.breedte("ＡＢ") == 4             # fullwidth letters (F) take two columns
+
+
+def test_a_plain_file_is_read_up_to_one_byte_over_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(klas, "MAX_BESTAND", 10)
+    (tmp_path / "groot.json").write_bytes(b"x" * 100)
+    teller = klas._Teller()
+    assert klas._lees_map_bestand(str(tmp_path / "groot.json"), teller) == b"x" * 11
+    assert teller.bytes == 11 and not teller.vol
+    assert klas._lees_gewoon(str(tmp_path / "groot.json"), 5) == b"x" * 5
+
+
+def test_too_many_bytes_in_plain_files_is_named(tmp_path, monkeypatch):
+    rng = random.Random(20)
+    for i in range(3):
+        _schrijf(tmp_path / f"s{i}.json", _bestand(i, rng))
+    monkeypatch.setattr(klas, "MAX_UITGEPAKT", (tmp_path / "s0.json").stat().st_size - 1)
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["s0.json"]
+    assert [(m.bestand, m.reden.split(" (")[0]) for m in k.meldingen] == [
+        ("s1.json", "te veel gegevens in deze map; overgeslagen"), ("s2.json", "te veel gegevens in deze map; overgeslagen"),
+        (".", "te veel bestanden of gegevens")]
+
+
+def test_an_exercise_file_with_an_invalid_name_does_not_stop_the_others(tmp_path):
+    oefeningen = tmp_path / "oef"
+    oefeningen.mkdir()
+    (oefeningen / "alle_typen.yml").write_text((OEFENINGEN / "alle_typen.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (oefeningen / "Aaa.yml").write_text("niet gelezen", encoding="utf-8")    # sorts first; not an exercise id
+    (oefeningen / "aa_kapot.yml").write_text("versie: 1\nid: aa_kapot\n", encoding="utf-8")   # broken, before the good one
+    echt = next(p for p in sorted((ROOT / "exercises").glob("h1_*.yml")))                 # one of the book's pages
+    (oefeningen / echt.name).write_text(echt.read_text(encoding="utf-8"), encoding="utf-8")
+    data = _bestand(1, random.Random(1))
+    data["oefeningen"]["Aaa"] = {"titel": "x", "antwoorden": {}}
+    data["oefeningen"]["aa_kapot"] = {"titel": "x", "antwoorden": {}}
+    _schrijf(tmp_path / "map" / "a.json", data)
+    k = klas.lees_map(tmp_path / "map", oefeningen_map=oefeningen)
+    # the book's exercise in page order first, the one no page shows after it
+    assert list(k.specs) == [echt.stem, "alle_typen"]
+    assert [m.bestand for m in k.opmerkingen] == ["aa_kapot.yml", "a.json"]
+    assert k.opmerkingen[1].reden.startswith("2 oefening(en)")
+    # a statement question without its own question text is shown by its statements
+    (alle,) = [oef for oef in klas.overzicht(k) if oef.id == "alle_typen"]
+    stelling = next(vo for vo in alle.vragen if vo.type == "stelling")
+    assert stelling.vraag == "Een werker moet altijd eerst zelf contact zoeken. / De buurvrouw hoort bij het netwerk van Sam."
+
+
+def test_network_summary_by_hand():
+    from types import SimpleNamespace as NS
+
+    kn = lambda soort, kwaliteit: NS(soort=soort, kwaliteit=kwaliteit)  # noqa: E731
+    kaarten = [NS(knopen=[kn("familie", "steunend"), kn("familie", "belastend"), kn("buren", "steunend")]),
+               NS(knopen=[kn("familie", "neutraal")]), NS(knopen=[kn("anders", "steunend"), kn("buren", "steunend")])]
+    vo = klas.VraagOverzicht(6, "netwerk", "?", 3, 3)
+    klas._netwerk(NS(soorten=["familie", "buren", "school"]), kaarten, vo)
+    breedte, soorten, kwaliteit = vo.tabellen
+    assert (breedte.kolommen, breedte.titel) == (["per kaart", "minste", "mediaan", "meeste"], "Breedte van de netwerkkaarten (3 kaarten)")
+    assert breedte.rijen == [["personen en organisaties", 1, 2, 3], ["soorten", 1, 1, 2]]
+    assert (soorten.kolommen, soorten.rijen) == (["soort", "op kaarten"], [["familie", 2], ["buren", 2], ["school", 0]])
+    assert (kwaliteit.kolommen, kwaliteit.rijen) == (["kwaliteit", "verbindingen"], [["steunend", 4], ["neutraal", 1], ["belastend", 1]])
+
+
+def test_folder_edges_named_and_the_rest_still_read(tmp_path, monkeypatch):
+    """A subfolder that cannot be listed does not stop the next one; the folder itself unreadable is
+    named "."; a file that vanishes between listing and looking is named; "._" files are macOS extras."""
+    import errno
+
+    rng = random.Random(21)
+    _schrijf(tmp_path / "a_dicht" / "x.json", _bestand(1, rng))
+    _schrijf(tmp_path / "b_open" / "y.json", _bestand(2, rng))
+    _schrijf(tmp_path / "a_weg.json", _bestand(3, rng))     # between the two folders
+    (tmp_path / "._z.json").write_bytes(b"\x00\x05\x16\x07")
+    echt_scandir = klas.os.scandir
+
+    class Verdwenen:
+        """A directory entry whose file is gone by the time it is looked at."""
+
+        def __init__(self, entry):
+            self.name, self.path = entry.name, entry.path
+
+        def is_symlink(self):
+            return False
+
+        def stat(self, follow_symlinks=True):
+            raise FileNotFoundError(errno.ENOENT, "weg")
+
+    class Lijst:
+        def __init__(self, pad):
+            self.it = echt_scandir(pad)
+
+        def __enter__(self):
+            return [Verdwenen(e) if e.name == "a_weg.json" else e for e in self.it]
+
+        def __exit__(self, *exc):
+            self.it.close()
+
+    def scandir(pad):
+        if Path(pad).name == "a_dicht":
+            raise PermissionError(errno.EACCES, "x")
+        return Lijst(pad)
+
+    monkeypatch.setattr(klas.os, "scandir", scandir)
+    k = _lees(tmp_path)
+    assert k.gebruikt == ["b_open/y.json"]
+    assert {m.bestand: m.reden for m in k.meldingen} == {
+        "._z.json": "hulpbestand van het besturingssysteem; overgeslagen",
+        "a_weg.json": "kan niet gelezen worden (bestaat niet meer)",
+        "a_dicht/": "map kan niet gelezen worden (geen toegang)",
+    }
+    monkeypatch.setattr(klas.os, "scandir", lambda pad: (_ for _ in ()).throw(PermissionError(errno.EACCES, "x")))
+    assert [(m.bestand, m.reden) for m in _lees(tmp_path).meldingen] == [(".", "map kan niet gelezen worden (geen toegang)")]
+
+
+def test_reading_edges_of_one_file(tmp_path):
+    """A damaged JSON member of a zip is named as damaged (not as a read error of the system); the
+    version shown up to 999999; a student known only by name; natural order puts numbers first."""
+    rng = random.Random(22)
+    data = bytearray(_zip({"a.json": json.dumps(_bestand(1, rng)).encode() * 3, "b.txt": b"x"}))
+    kop = data.find(b"PK\x03\x04")
+    begin = kop + 30 + int.from_bytes(data[kop + 26:kop + 28], "little") + int.from_bytes(data[kop + 28:kop + 30], "little")
+    data[begin + 2:begin + 12] = b"\xff" * 10
+    (tmp_path / "z").mkdir()
+    (tmp_path / "z" / "lms.zip").write_bytes(bytes(data))
+    redenen = {m.bestand: m.reden for m in _lees(tmp_path / "z").meldingen}
+    assert redenen["lms.zip/a.json"] == "beschadigd in het zip-bestand: kan niet uitgepakt worden"
+    _schrijf(tmp_path / "v" / "a.json", {"formaat": "lsp-antwoorden", "versie": 999_999})
+    _schrijf(tmp_path / "v" / "b.json", {"formaat": "lsp-antwoorden", "versie": -1_000_000})
+    assert [m.reden for m in _lees(tmp_path / "v").meldingen] == [
+        "andere versie (999999); dit boek leest versie 1", "andere versie (onbekend); dit boek leest versie 1"]
+    _schrijf(tmp_path / "n" / "x.json", _bestand(1, rng, naam="Lou", studentnummer="", datum="2026-11-01"))
+    _schrijf(tmp_path / "n" / "y.json", _bestand(2, rng, naam="lou ", studentnummer="", datum="2026-11-02"))
+    _schrijf(tmp_path / "n" / "z.json", _bestand(3, rng, naam="", studentnummer="", datum="2026-11-02"))
+    k = _lees(tmp_path / "n")
+    assert k.gebruikt == ["y.json", "z.json"] and [m.bestand for m in k.meldingen] == ["x.json"]
+    assert [(m.bestand, m.reden) for m in k.opmerkingen] == [
+        ("z.json", "geen naam en geen studentnummer: meegeteld, maar een tweede inlevering van deze student is niet te herkennen")]
+    assert sorted(["b", "2", "a10", "a9"], key=klas.natuurlijk) == ["2", "a9", "a10", "b"]
+
+
+def test_exercise_files_are_cached_per_file(tmp_path):
+    """Two exercise files of the same size and time are still two exercises."""
+    yml = (OEFENINGEN / "alle_typen.yml").read_text(encoding="utf-8")
+    a, b = tmp_path / "oef_a.yml", tmp_path / "oef_b.yml"
+    a.write_text(yml.replace("id: alle_typen", "id: oef_a", 1), encoding="utf-8")
+    b.write_text(yml.replace("id: alle_typen", "id: oef_b", 1), encoding="utf-8")
+    for p in (a, b):
+        os.utime(p, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    assert (klas._laad_spec(a).id, klas._laad_spec(b).id) == ("oef_a", "oef_b")
+
+
+def test_answers_sorted_out_per_file_exactly(tmp_path, monkeypatch):
+    """Unknown exercises and questions are counted and do not stop the rest of the file; at most five
+    misfits are named, a sixth gets a "nog 1" line; long exercise titles are cut at 40 columns."""
+    oefeningen = tmp_path / "oef"
+    oefeningen.mkdir()
+    titel = "Een heel lange titel van een oefening met alle vraagtypen"
+    yml = (OEFENINGEN / "alle_typen.yml").read_text(encoding="utf-8")
+    (oefeningen / "alle_typen.yml").write_text(yml.replace("titel: Testcasus met alle vraagtypen", f"titel: {titel}", 1), encoding="utf-8")
+    assert titel in (oefeningen / "alle_typen.yml").read_text(encoding="utf-8")
+    rng = random.Random(23)
+    misfits = {"a2": {"volgorde": ["?"]}, "a4": {"indeling": {"?": "Helpend"}}, "a5": {"keuze": 7},
+               "a7": {"pad": ["k9"]}, "a8": {"scores": [1] * 9}, "a1": {"keuze": 1}}
+    for naam, n in (("vijf.json", 5), ("zes.json", 6)):
+        data = _bestand(n, rng)
+        a = data["oefeningen"]["alle_typen"]["antwoorden"]
+        a.update(dict(list(misfits.items())[:n]))
+        _schrijf(tmp_path / "map" / naam, data)
+    data = _bestand(9, rng)
+    antwoorden = data["oefeningen"]["alle_typen"]["antwoorden"]
+    data["oefeningen"] = {"eerst_onbekend": {"titel": "x", "antwoorden": {}},
+                          "alle_typen": {"titel": "x", "antwoorden": {"x1": {"tekst": "?"}, "x2": {"tekst": "?"}, **antwoorden}}}
+    _schrijf(tmp_path / "map" / "onbekend.json", data)
+    k = klas.lees_map(tmp_path / "map", oefeningen_map=oefeningen)
+    per_bestand = {}
+    for m in k.opmerkingen:
+        per_bestand.setdefault(m.bestand, []).append(m.reden)
+    kort = titel[:39] + "…"
+    assert per_bestand["vijf.json"][0] == f"antwoord niet meegeteld: {kort}, vraag 2: volgorde of redenen noemen een item dat niet in de oefening staat"
+    assert len(per_bestand["vijf.json"]) == 5
+    assert len(per_bestand["zes.json"]) == 6 and per_bestand["zes.json"][-1] == "nog 1 antwoord(en) niet meegeteld"
+    assert per_bestand["onbekend.json"] == ["3 oefening(en) of vraag/vragen die niet in dit hoofdstuk van het boek staan; niet meegeteld"]
+    # the known answers of that file still count (question 1 of zes.json did not fit)
+    vraag1 = klas.overzicht(k)[0].vragen[0]
+    assert vraag1.beantwoord == 2 and any(t.startswith("antwoord van student 9") for t in vraag1.teksten)
+    assert any(m.reden == f"antwoord niet meegeteld: {kort}, vraag 1: hoort bij een ander soort vraag" for m in k.opmerkingen)
+    monkeypatch.setattr(klas, "MAX_ITEMS", 1)
+    assert klas.lees_map(tmp_path / "map", oefeningen_map=oefeningen).meldingen[-1].reden == (
+        "te veel bestanden of gegevens (meer dan 1 bestanden of 400 MB); de rest is niet bekeken")
+    with pytest.raises(klas.KlasFout) as fout:
+        klas.lees_map(tmp_path / "bestaat-niet")
+    assert str(fout.value) == f"De map {tmp_path / 'bestaat-niet'} bestaat niet of is geen map."
+
+
+def test_equally_many_files_of_two_chapters_give_the_lower_chapter(tmp_path):
+    rng = random.Random(24)
+    _schrijf(tmp_path / "a.json", _bestand(1, rng, hoofdstuk=3))
+    _schrijf(tmp_path / "b.json", _bestand(2, rng, hoofdstuk=2))
+    k = _lees(tmp_path)
+    assert k.hoofdstuk == 2 and [(m.bestand, m.reden) for m in k.meldingen] == [("a.json", "hoort bij hoofdstuk 3, niet bij hoofdstuk 2")]

@@ -8,6 +8,9 @@
 # against each mutant. Stryker is installed with npm into _build/mutants-js/ (ignored), only here:
 # make book and make test never need npm.
 #
+#   tools/mutants_js.sh                          # every file below
+#   tools/mutants_js.sh scorm.js typen/netwerk.js  # only these (paths under book/static/lsp/src)
+#
 # Output: the score per file on screen, and _build/mutants-js/verslag.txt with the surviving
 # mutants; the full report is _build/mutants-js/reports/mutation/mutation.html.
 set -euo pipefail
@@ -29,10 +32,12 @@ cp -r "$ROOT/book/static/lsp/src" "$PROJECT/book/static/lsp/src"
 cp -r "$ROOT/tests/js" "$PROJECT/tests/js"
 
 # What to mutate: pure logic only (the DOM parts have browser tests, not unit tests).
-node - "$PROJECT" <<'JS'
+# Arguments (optional) restrict the run to those files, e.g. `tools/mutants_js.sh scorm.js typen/netwerk.js`.
+node - "$PROJECT" "$@" <<'JS'
 const fs = require("fs");
 const path = require("path");
 const project = process.argv[2];
+const alleen = process.argv.slice(3);
 const src = "book/static/lsp/src";
 const mutate = ["antwoorden.js", "opslag.js", "bewaarder.js", "scorm.js"].map((f) => `${src}/${f}`);
 for (const f of fs.readdirSync(path.join(project, src, "typen")).sort()) {
@@ -40,6 +45,11 @@ for (const f of fs.readdirSync(path.join(project, src, "typen")).sort()) {
   const lines = fs.readFileSync(path.join(project, src, "typen", f), "utf8").split("\n");
   const render = lines.findIndex((l) => /^  render[(:]/.test(l));
   mutate.push(render > 0 ? `${src}/typen/${f}:1-${render}` : `${src}/typen/${f}`);
+}
+if (alleen.length) {
+  const gekozen = mutate.filter((m) => alleen.some((a) => m.split(":")[0] === `${src}/${a}`));
+  if (gekozen.length !== alleen.length) throw new Error(`onbekend bestand in ${alleen.join(" ")}`);
+  mutate.splice(0, mutate.length, ...gekozen);
 }
 const config = {
   testRunner: "command",

@@ -8,3 +8,4 @@ import "./bewaarder.test.js";
 import "./dom.test.js";
 import "./netwerk.test.js";
 import "./scorm.test.js";
+import "./typen_randen.test.js";
