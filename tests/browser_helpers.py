@@ -116,6 +116,16 @@ def offline_page(browser, **context_options):
     return page, log
 
 
+@contextlib.contextmanager
+def offline_tab(browser, **context_options):
+    """`offline_page` as a `with` block: its context is closed afterwards, also when a test fails."""
+    page, log = offline_page(browser, **context_options)
+    try:
+        yield page, log
+    finally:
+        page.context.close()
+
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 

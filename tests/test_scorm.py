@@ -27,7 +27,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from browser_helpers import offline_page, run_axe, serve_directory
+from browser_helpers import offline_tab, run_axe, serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR = Path(__file__).parent / "vendor"
@@ -279,8 +279,7 @@ def test_every_real_chapter_package_runs_offline_in_the_lms_frame(version, site_
             with zipfile.ZipFile(path) as zf:
                 zf.extractall(folder)
             launch = f"{path.stem}/" + check_package(path)["launches"][0]
-            page, log = offline_page(browser)
-            try:
+            with offline_tab(browser) as (page, log):
                 page.goto(url + "lms.html")
                 page.evaluate("([v, l]) => lmsOpen(v, l)", [version, launch])
                 frame = sco_frame(page)
@@ -295,8 +294,6 @@ def test_every_real_chapter_package_runs_offline_in_the_lms_frame(version, site_
                 requested = [r for r in log.failed_requests]
                 assert log.external_requests == [] and requested == [] and log.console_errors == [], (
                     path.name, log.external_requests, requested, log.console_errors)
-            finally:
-                page.context.close()
 
 
 def test_makefile_has_a_scorm_target():
@@ -413,8 +410,7 @@ def lms_answers(state: dict) -> dict:
 def test_answers_go_to_the_lms_and_come_back_from_it(version, lms_sites, browser):
     folder, launch = lms_sites[version]
     with serve_directory(folder) as url:
-        page, log = offline_page(browser)
-        try:
+        with offline_tab(browser) as (page, log):
             page.goto(url + "lms.html")
             open_sco(page, version, launch)
             state = wait_lms(page, "s.status === 'incomplete'")
@@ -449,8 +445,6 @@ def test_answers_go_to_the_lms_and_come_back_from_it(version, lms_sites, browser
             assert page.evaluate("() => lms.sessies") == 2
             assert log.external_requests == [] and log.failed_requests == [], (log.external_requests, log.failed_requests)
             assert log.console_errors == []
-        finally:
-            page.context.close()
 
 
 @pytest.mark.browser
@@ -459,8 +453,7 @@ def test_over_the_scorm12_limit_the_student_is_told_and_nothing_is_lost(lms_site
     long_text = "Lang antwoord. " + "Ik schrijf veel over de wijk en de buren. " * 120   # > 4096 characters
     assert len(long_text) > 4096
     with serve_directory(folder) as url:
-        page, log = offline_page(browser)
-        try:
+        with offline_tab(browser) as (page, log):
             page.goto(url + "lms.html")
             open_sco(page, "1.2", launch)
             k1(page).fill("Kort begin.")
@@ -495,16 +488,13 @@ def test_over_the_scorm12_limit_the_student_is_told_and_nothing_is_lost(lms_site
             sco_frame(page).locator(".lsp-scorm-melding").first.wait_for(state="detached")
             assert log.external_requests == [] and log.failed_requests == []
             assert log.console_errors == []
-        finally:
-            page.context.close()
 
 
 @pytest.mark.browser
 def test_outside_an_lms_the_packaged_page_works_as_on_the_site(lms_sites, browser):
     folder, launch = lms_sites["2004"]
     with serve_directory(folder) as url:
-        page, log = offline_page(browser)
-        try:
+        with offline_tab(browser) as (page, log):
             page.goto(url + launch)
             page.locator(".lsp-oefening .lsp-oefening-kaart").wait_for()
             page.locator('.lsp-oefening [data-vraag="k1"] textarea').fill("Zonder leeromgeving.")
@@ -512,5 +502,3 @@ def test_outside_an_lms_the_packaged_page_works_as_on_the_site(lms_sites, browse
             assert page.locator(".lsp-scorm-melding").count() == 0
             assert page.evaluate("() => typeof window.API === 'undefined' && typeof window.API_1484_11 === 'undefined'")
             assert log.external_requests == [] and log.failed_requests == [] and log.console_errors == []
-        finally:
-            page.context.close()

@@ -32,9 +32,9 @@ def _html(site, page_name: str) -> str:
 
 
 def _touch_page(browser, viewport):
-    from browser_helpers import offline_page
+    from browser_helpers import offline_tab
 
-    return offline_page(browser, viewport=viewport, is_mobile=True, has_touch=True, device_scale_factor=2)
+    return offline_tab(browser, viewport=viewport, is_mobile=True, has_touch=True, device_scale_factor=2)
 
 
 # --- 1. Navigation -------------------------------------------------------------------------
@@ -71,8 +71,7 @@ def test_one_menu_button_one_contents_button_and_no_top_bar(site, page_name):
 def test_menu_and_contents_open_by_touch_and_keyboard(viewport, site_url, browser):
     """Below 992 px: ☰ opens the chapter menu, a chapter in it can be tapped; "Inhoud" opens
     the contents of the page; Escape closes both and focus returns to the button."""
-    page, log = _touch_page(browser, viewport)
-    try:
+    with _touch_page(browser, viewport) as (page, log):
         page.goto(site_url + CHAPTER + ".html", wait_until="networkidle")
         menu_link = page.locator(".bd-sidebar-primary a, #pst-primary-sidebar-modal a").filter(
             has_text="Hoofdstuk 2"
@@ -101,16 +100,13 @@ def test_menu_and_contents_open_by_touch_and_keyboard(viewport, site_url, browse
         page.locator("#pst-primary-sidebar-modal a").filter(has_text="Hoofdstuk 2").first.tap()
         page.wait_for_url(re.compile(r"02_eigen_kracht\.html"))
         assert log.console_errors == [] and log.external_requests == []
-    finally:
-        page.context.close()
 
 
 @pytest.mark.browser
 def test_menu_button_hides_and_shows_the_sidebar_on_desktop(site_url, browser):
-    from browser_helpers import offline_page
+    from browser_helpers import offline_tab
 
-    page, log = offline_page(browser, viewport=DESKTOP)
-    try:
+    with offline_tab(browser, viewport=DESKTOP) as (page, log):
         page.goto(site_url + CHAPTER + ".html", wait_until="networkidle")
         sidebar = page.locator("#pst-primary-sidebar")
         assert sidebar.is_visible()
@@ -120,8 +116,6 @@ def test_menu_button_hides_and_shows_the_sidebar_on_desktop(site_url, browser):
         page.locator(".primary-toggle").click()
         sidebar.locator("a").filter(has_text="Hoofdstuk 2").first.wait_for(state="visible")
         assert log.console_errors == []
-    finally:
-        page.context.close()
 
 
 @pytest.mark.browser
@@ -130,9 +124,8 @@ def test_no_page_scrolls_sideways_on_a_phone(site_url, browser):
     (figure data, workbook grids); the page itself does not. Measured against the layout
     viewport (clientWidth): a phone zooms out to fit an over-wide page, so innerWidth grows
     with the overflow and would hide it."""
-    page, log = _touch_page(browser, PHONE)
     too_wide = {}
-    try:
+    with _touch_page(browser, PHONE) as (page, log):
         for page_name in PAGES:
             page.goto(site_url + page_name + ".html", wait_until="networkidle")
             widths = page.evaluate(
@@ -142,15 +135,12 @@ def test_no_page_scrolls_sideways_on_a_phone(site_url, browser):
                 too_wide[page_name] = widths
         assert too_wide == {}
         assert log.console_errors == []
-    finally:
-        page.context.close()
 
 
 @pytest.mark.browser
 def test_a_long_dutch_word_in_a_heading_wraps_on_a_phone(site_url, browser):
     """Dutch compounds can be longer than a phone is wide at heading size; they must wrap."""
-    page, _ = _touch_page(browser, PHONE)
-    try:
+    with _touch_page(browser, PHONE) as (page, _):
         page.goto(site_url + CHAPTER + ".html", wait_until="networkidle")
         page.evaluate(
             """() => {
@@ -168,8 +158,6 @@ def test_a_long_dutch_word_in_a_heading_wraps_on_a_phone(site_url, browser):
             ".map(a => a.className)"
         )
         assert clipped == []
-    finally:
-        page.context.close()
 
 
 # --- 2. Dutch everywhere a reader sees, hears or prints ------------------------------------
@@ -262,10 +250,9 @@ def test_no_english_theme_strings_on_any_page(site):
 @pytest.mark.browser
 def test_no_english_after_the_scripts_ran_and_a_search(site_url, browser):
     """What scripts add (search results, tooltips, copy buttons) is Dutch too."""
-    from browser_helpers import offline_page
+    from browser_helpers import offline_tab
 
-    page, log = offline_page(browser, viewport=DESKTOP)
-    try:
+    with offline_tab(browser, viewport=DESKTOP) as (page, log):
         hits = {}
         for url in (CHAPTER + ".html", "search.html?q=zorgmijder"):
             page.goto(site_url + url, wait_until="networkidle")
@@ -294,8 +281,6 @@ def test_no_english_after_the_scripts_ran_and_a_search(site_url, browser):
                 hits[url] = sorted(set(english_strings(texts)))
         assert hits == {}
         assert log.console_errors == []
-    finally:
-        page.context.close()
 
 
 # --- 3. Favicon and footer -------------------------------------------------------------------
@@ -402,10 +387,9 @@ def test_extension_assets_only_on_pages_that_use_them(site):
 def test_search_from_a_chapter_page_opens_the_search_page_with_results(site_url, browser):
     """First use of search on a page without the index: Ctrl+K, a word, Enter; the search page
     loads the index then and lists the hits."""
-    from browser_helpers import offline_page
+    from browser_helpers import offline_tab
 
-    page, log = offline_page(browser, viewport=DESKTOP)
-    try:
+    with offline_tab(browser, viewport=DESKTOP) as (page, log):
         page.goto(site_url + CHAPTER + ".html", wait_until="networkidle")
         page.keyboard.press("Control+k")
         field = page.locator("#pst-search-dialog input[name=q]")
@@ -416,15 +400,12 @@ def test_search_from_a_chapter_page_opens_the_search_page_with_results(site_url,
         page.wait_for_url(re.compile(r"search\.html\?q=zorgmijder"))
         page.locator("#search-results li a").filter(has_text="Begrippenlijst").first.wait_for()
         assert log.console_errors == [] and log.external_requests == []
-    finally:
-        page.context.close()
 
 
 def _cold_load(browser, url: str) -> dict:
     """Bytes per resource type of one page loaded with an empty cache (served uncompressed)."""
-    from browser_helpers import offline_page
+    from browser_helpers import offline_tab
 
-    page, log = offline_page(browser, viewport=DESKTOP)
     sizes: dict[str, int] = {}
     urls: list[str] = []
 
@@ -437,13 +418,11 @@ def _cold_load(browser, url: str) -> dict:
         sizes[kind] = sizes.get(kind, 0) + size
         urls.append(response.url)
 
-    page.on("response", count)
-    try:
+    with offline_tab(browser, viewport=DESKTOP) as (page, log):
+        page.on("response", count)
         page.goto(url, wait_until="networkidle")
         page.wait_for_timeout(200)
         assert log.console_errors == [] and log.external_requests == [] and log.failed_requests == []
-    finally:
-        page.context.close()
     return {"sizes": sizes, "urls": urls, "total": sum(sizes.values())}
 
 
@@ -484,10 +463,9 @@ def _theme(page) -> str:
 def test_dark_mode_works_and_axe_is_clean_in_light_and_dark(site_url, browser):
     """The colour-mode button switches to dark and back (and remembers it); the page, its icons
     and its exercises stay accessible in both: axe finds nothing serious or critical."""
-    from browser_helpers import offline_page, run_axe
+    from browser_helpers import offline_tab, run_axe
 
-    page, log = offline_page(browser, viewport=DESKTOP, color_scheme="light")
-    try:
+    with offline_tab(browser, viewport=DESKTOP, color_scheme="light") as (page, log):
         page.goto(site_url + CHAPTER + ".html", wait_until="networkidle")
         assert _theme(page) == "light"
         assert run_axe(page) == []
@@ -506,17 +484,14 @@ def test_dark_mode_works_and_axe_is_clean_in_light_and_dark(site_url, browser):
         assert sum(int(c) for c in re.findall(r"\d+", icon)[:3]) > 3 * 150, icon  # light icon on dark
         assert run_axe(page) == []
         assert log.console_errors == [] and log.external_requests == []
-    finally:
-        page.context.close()
 
 
 @pytest.mark.browser
 def test_icons_are_drawn(site_url, browser):
     """Every icon of the article header has a size and an SVG mask, so no button is empty."""
-    from browser_helpers import offline_page
+    from browser_helpers import offline_tab
 
-    page, _ = offline_page(browser, viewport=PHONE)
-    try:
+    with offline_tab(browser, viewport=PHONE) as (page, _):
         page.goto(site_url + CHAPTER + ".html", wait_until="networkidle")
         icons = page.evaluate(
             """() => [...document.querySelectorAll('.bd-header-article .fa-solid, .bd-header-article .fas')]
@@ -526,20 +501,15 @@ def test_icons_are_drawn(site_url, browser):
         )
         assert len(icons) >= 4
         assert [i for i in icons if i[1] in ("0px", "auto") or "svg" not in i[2]] == []
-    finally:
-        page.context.close()
 
 
 @pytest.mark.browser
 def test_opened_from_disk_the_menu_search_and_icons_work(site, browser):
     """file://: the chapter menu opens on a phone, the search page finds a term, nothing fails."""
-    page, log = _touch_page(browser, PHONE)
-    try:
+    with _touch_page(browser, PHONE) as (page, log):
         page.goto((site.html / f"{CHAPTER}.html").as_uri(), wait_until="load")
         page.locator(".primary-toggle").tap()
         page.locator("#pst-primary-sidebar-modal a").filter(has_text="Hoofdstuk 2").first.wait_for(state="visible")
         page.goto((site.html / "search.html").as_uri() + "?q=zorgmijder", wait_until="load")
         page.locator("#search-results li").first.wait_for()
         assert log.console_errors == [] and log.failed_requests == [] and log.external_requests == []
-    finally:
-        page.context.close()
